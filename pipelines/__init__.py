@@ -1,0 +1,1 @@
+"""Item pipelines: validate -> normalise -> store. One job each (see settings.ITEM_PIPELINES)."""

@@ -1,0 +1,212 @@
+"""Price norms: robust local statistics per treatment, currency and unit basis.
+
+Everything is computed in SQL over the whole database (temp tables, window
+functions), so 1,000,000 prices never become Python lists. Steps:
+
+1. ``_cw_levels``: each clinic's region keys, one row per level, ranked from
+   most to least local: UK postcode area (1), city (2), US state (3), country (4).
+2. ``_cw_units``: every price with a comparable unit price, and its basis.
+   ``session`` basis: unit session/treatment/consultation (``per_session``, else
+   ``amount``) and course (``per_session``, else ``amount / sessions``).
+   ``area``/``unit``/``ml``/``syringe`` basis: ``amount / quantity`` (``amount``
+   when quantity is empty: "£200 per area" buys one).
+3. ``_cw_values``: one figure per clinic and (treatment, currency, basis): the
+   clinic's LOWEST unit price among prices with ``from_price = 0``. "From" prices
+   are lower bounds, so they never enter norms (PRICE-02 reports them).
+4. ``price_norms``: n, median, p10, p25, p75, min, max per group with at least
+   NORMS_MIN_N clinics. Percentiles use linear interpolation between closest
+   ranks (numpy's default; Python's ``statistics.quantiles(method="inclusive")``):
+   for p and n sorted values x[0..n-1], j = p*(n-1) div 100, d = p*(n-1) mod 100,
+   q = (x[j]*(100-d) + x[j+1]*d) / 100, all index arithmetic in integers.
+5. ``price_positions``: for every comparable price (from-prices included, marked),
+   the most local norm of its clinic's regions, the ratio to its median and the band.
+
+Same inputs give the same rows; only ``computed_at`` changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import sqlite_utils
+
+from analysis import labels
+from analysis.schema import migrate
+from analysis.settings import resolve
+
+LEVEL_RANKS = {"postcode_area": 1, "city": 2, "state": 3, "country": 4}
+PERCENTILES = {"p10": 10, "p25": 25, "median": 50, "p75": 75}
+
+_COUNTRY = "CASE WHEN upper(trim(country)) = 'UK' THEN 'GB' ELSE upper(trim(country)) END"
+_AREA = (
+    "CASE WHEN substr(pc, 1, 1) BETWEEN 'A' AND 'Z' THEN CASE WHEN substr(pc, 2, 1) "
+    "BETWEEN 'A' AND 'Z' THEN substr(pc, 1, 2) ELSE substr(pc, 1, 1) END END"
+)
+LEVELS_SQL = f"""
+CREATE TEMP TABLE _cw_levels AS
+WITH c AS (
+  SELECT id, {_COUNTRY} AS cc, upper(trim(coalesce(postcode, ''))) AS pc,
+         trim(coalesce(locality, '')) AS loc, upper(trim(coalesce(region, ''))) AS st
+  FROM clinics
+)
+SELECT id AS clinic_id, 'postcode_area' AS level, 1 AS rank, 'GB:' || {_AREA} AS region_key,
+       NULL AS city_name FROM c WHERE cc = 'GB' AND {_AREA} IS NOT NULL
+UNION ALL
+SELECT id, 'city', 2, cc || ':' || CASE WHEN cc = 'US' AND st != '' THEN st || ':' ELSE '' END
+       || lower(loc), loc FROM c WHERE cc != '' AND loc != ''
+UNION ALL
+SELECT id, 'state', 3, 'US:' || st, NULL FROM c WHERE cc = 'US' AND st != ''
+UNION ALL
+SELECT id, 'country', 4, cc, NULL FROM c WHERE cc != ''
+"""
+
+UNITS_SQL = """
+CREATE TEMP TABLE _cw_units AS
+SELECT * FROM (
+  SELECT id AS price_id, clinic_id, treatment, upper(trim(currency)) AS currency,
+    CASE WHEN unit IN ('session', 'treatment', 'consultation', 'course') THEN 'session'
+         WHEN unit IN ('area', 'unit', 'ml', 'syringe') THEN unit END AS basis,
+    CASE WHEN unit IN ('session', 'treatment', 'consultation') THEN coalesce(per_session, amount)
+         WHEN unit = 'course' THEN coalesce(per_session,
+              CASE WHEN sessions > 0 THEN amount * 1.0 / sessions END)
+         WHEN unit IN ('area', 'unit', 'ml', 'syringe') THEN
+              CASE WHEN quantity IS NULL THEN amount WHEN quantity > 0 THEN amount / quantity END
+    END AS unit_price,
+    CASE WHEN from_price THEN 1 ELSE 0 END AS from_price
+  FROM prices
+  WHERE amount IS NOT NULL AND amount > 0 AND coalesce(trim(currency), '') != ''
+    AND treatment NOT IN (SELECT value FROM json_each(:excluded))
+)
+WHERE basis IS NOT NULL AND unit_price > 0
+"""
+
+VALUES_SQL = """
+CREATE TEMP TABLE _cw_values AS
+SELECT clinic_id, treatment, currency, basis, min(unit_price) AS value
+FROM _cw_units WHERE from_price = 0
+GROUP BY clinic_id, treatment, currency, basis
+"""
+
+
+def _quantile_sql(name: str) -> str:
+    """SUM(...) picking and weighting the two ranks around the percentile :q_<name>."""
+    pos = f"(:q_{name} * (n - 1))"
+    j, d = f"({pos} / 100)", f"({pos} % 100)"
+    return (
+        f"SUM(CASE WHEN rn = {j} + 1 THEN value * (100 - {d}) "
+        f"WHEN rn = {j} + 2 THEN value * {d} ELSE 0 END) / 100.0 AS {name}"
+    )
+
+
+NORMS_SQL = f"""
+INSERT INTO price_norms (treatment, currency, basis, level, region_key, region_label,
+  n, median, p10, p25, p75, min_value, max_value, computed_at)
+WITH obs AS (
+  SELECT v.treatment, v.currency, v.basis, l.level, l.region_key, v.value,
+    row_number() OVER w AS rn,
+    count(*) OVER (PARTITION BY v.treatment, v.currency, v.basis, l.level, l.region_key) AS n
+  FROM _cw_values v JOIN _cw_levels l ON l.clinic_id = v.clinic_id
+  WINDOW w AS (PARTITION BY v.treatment, v.currency, v.basis, l.level, l.region_key
+               ORDER BY v.value)
+), names AS (
+  SELECT level, region_key, min(city_name) AS city_name FROM _cw_levels GROUP BY 1, 2
+)
+SELECT o.treatment, o.currency, o.basis, o.level, o.region_key,
+  cw_region_label(o.level, o.region_key, names.city_name), n,
+  {", ".join(_quantile_sql(name) for name in ("median", "p10", "p25", "p75"))},
+  min(value), max(value), :today
+FROM obs o JOIN names USING (level, region_key)
+WHERE n >= :min_n
+GROUP BY o.treatment, o.currency, o.basis, o.level, o.region_key
+ORDER BY o.treatment, o.currency, o.basis, o.level, o.region_key
+"""
+
+CHOICE_SQL = """
+CREATE TEMP TABLE _cw_choice AS
+SELECT g.clinic_id, g.treatment, g.currency, g.basis,
+  (SELECT pn.rowid FROM _cw_levels l JOIN price_norms pn
+     ON pn.treatment = g.treatment AND pn.currency = g.currency AND pn.basis = g.basis
+    AND pn.level = l.level AND pn.region_key = l.region_key
+   WHERE l.clinic_id = g.clinic_id ORDER BY l.rank LIMIT 1) AS norm_rowid
+FROM (SELECT DISTINCT clinic_id, treatment, currency, basis FROM _cw_units) g
+"""
+
+POSITIONS_SQL = """
+INSERT INTO price_positions (price_id, clinic_id, treatment, currency, basis, unit_price,
+  from_price, norm_level, norm_region_key, norm_region_label, norm_n, norm_median, norm_p10,
+  norm_p25, norm_p75, ratio_to_median, pct_vs_median, band, computed_at)
+SELECT u.price_id, u.clinic_id, u.treatment, u.currency, u.basis, u.unit_price, u.from_price,
+  pn.level, pn.region_key, pn.region_label, pn.n, pn.median, pn.p10, pn.p25, pn.p75,
+  u.unit_price / pn.median, round((u.unit_price / pn.median - 1) * 100, 1),
+  CASE WHEN pn.median IS NULL THEN NULL WHEN u.unit_price < pn.p10 THEN 'below_p10'
+       WHEN u.unit_price < pn.p25 THEN 'p10_p25' WHEN u.unit_price <= pn.p75 THEN 'p25_p75'
+       ELSE 'above_p75' END,
+  :today
+FROM _cw_units u
+JOIN _cw_choice c ON c.clinic_id = u.clinic_id AND c.treatment = u.treatment
+  AND c.currency = u.currency AND c.basis = u.basis
+LEFT JOIN price_norms pn ON pn.rowid = c.norm_rowid
+ORDER BY u.price_id
+"""
+
+TEMP_TABLES = ("_cw_levels", "_cw_units", "_cw_values", "_cw_choice")
+
+
+def compute_norms(
+    db: sqlite_utils.Database,
+    settings: Mapping[str, Any] | None = None,
+    today: dt.date | str | None = None,
+) -> dict[str, Any]:
+    """Recompute price_norms and price_positions; return counts."""
+    s = resolve(settings)
+    day = (today or dt.datetime.now(dt.timezone.utc).date())
+    day = day.isoformat() if isinstance(day, dt.date) else str(day)
+    migrate(db)
+    db.conn.create_function("cw_region_label", 3, labels.region_label, deterministic=True)
+    params = {f"q_{name}": q for name, q in PERCENTILES.items()}
+    params.update(today=day, min_n=s["NORMS_MIN_N"])
+    _drop_temp(db)
+    try:
+        with db.conn:
+            db.execute(LEVELS_SQL)
+            db.execute("CREATE INDEX temp._cw_levels_clinic ON _cw_levels (clinic_id, rank)")
+            db.execute(UNITS_SQL, {"excluded": json.dumps(list(s["NORMS_EXCLUDE_TREATMENTS"]))})
+            db.execute(VALUES_SQL)
+            db.execute("DELETE FROM price_norms")
+            db.execute(NORMS_SQL, params)
+            db.execute(CHOICE_SQL)
+            db.execute(
+                "CREATE INDEX temp._cw_choice_key ON _cw_choice "
+                "(clinic_id, treatment, currency, basis)"
+            )
+            db.execute("DELETE FROM price_positions")
+            db.execute(POSITIONS_SQL, {"today": day})
+        return _stats(db)
+    finally:
+        _drop_temp(db)
+
+
+def _drop_temp(db: sqlite_utils.Database) -> None:
+    for name in TEMP_TABLES:
+        db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def _stats(db: sqlite_utils.Database) -> dict[str, Any]:
+    by_level = dict(db.execute("SELECT level, count(*) FROM price_norms GROUP BY level ORDER BY level"))
+    used = dict(
+        db.execute(
+            "SELECT coalesce(norm_level, 'none'), count(*) FROM price_positions "
+            "GROUP BY 1 ORDER BY 1"
+        )
+    )
+    return {
+        "comparable_prices": db.execute("SELECT count(*) FROM _cw_units").fetchone()[0],
+        "clinic_values": db.execute("SELECT count(*) FROM _cw_values").fetchone()[0],
+        "norms": sum(by_level.values()),
+        "norms_by_level": by_level,
+        "positions": sum(used.values()),
+        "positions_by_level": used,
+    }

@@ -1,0 +1,169 @@
+"""UK rules: prescribers for prescription-only medicines, register numbers and titles.
+
+UK-POM-01: a GB clinic offering botulinum toxin must name someone who can
+prescribe it. A prescriber is a practitioner with ``prescriber = 1``, or with
+profession doctor or dentist, or with a credential whose evidence JSON has
+``prescriber_annotation: true``. Red when people are named and none of them is
+a prescriber; amber ("we could not check") when nobody is named at all.
+
+UK-REG-05: a protected title or profession with no register number of a
+matching kind is amber (unverifiable: the site may simply not print it). It is
+red only with positive evidence: the verifier searched the matching register
+by name and found nobody (a credential of that kind with status ``not_found``
+and evidence JSON ``{"lookup": "name"}``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import sqlite_utils
+
+from analysis import labels
+from analysis.registry import Hit, rule
+from analysis.rules.common import CLINIC_COLS, COUNTRY, UK_KINDS, in_list, json_flag, parse_json, rows
+
+PRESCRIBER = (
+    "(p.prescriber = 1 OR p.profession IN ('doctor', 'dentist') OR EXISTS (SELECT 1 FROM "
+    f"credentials cr WHERE cr.practitioner_id = p.id AND {json_flag('prescriber_annotation')} = 1))"
+)
+
+POM_SQL = f"""
+SELECT {CLINIC_COLS},
+  (SELECT json_group_array(json_object('id', p.id, 'name', p.name, 'profession', p.profession,
+     'prescriber', {PRESCRIBER})) FROM (SELECT * FROM practitioners WHERE clinic_id = c.id
+     ORDER BY id LIMIT :max_items) p) AS people,
+  (SELECT count(*) FROM practitioners p WHERE p.clinic_id = c.id) AS named,
+  (SELECT count(*) FROM practitioners p WHERE p.clinic_id = c.id AND {PRESCRIBER}) AS prescribers,
+  (SELECT json_group_array(id) FROM (SELECT id FROM prices WHERE clinic_id = c.id
+     AND treatment IN (SELECT value FROM json_each(:pom)) ORDER BY id LIMIT :max_items))
+     AS price_ids,
+  (SELECT min(source_url) FROM prices WHERE clinic_id = c.id
+     AND treatment IN (SELECT value FROM json_each(:pom))) AS source_url,
+  (SELECT min(treatment) FROM prices WHERE clinic_id = c.id
+     AND treatment IN (SELECT value FROM json_each(:pom))) AS treatment
+FROM clinics c
+WHERE {COUNTRY} = 'GB' AND EXISTS (SELECT 1 FROM prices WHERE clinic_id = c.id
+  AND treatment IN (SELECT value FROM json_each(:pom)))
+ORDER BY c.id
+"""
+
+
+@rule(
+    "UK-POM-01", 1, severities=("red", "amber"),
+    title="Prescription-only medicine with no identifiable prescriber",
+    settings=("UK_POM_TREATMENTS",),
+)
+def pom_without_prescriber(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
+    params = {"pom": in_list(s["UK_POM_TREATMENTS"]), "max_items": s["EVIDENCE_MAX_ITEMS"]}
+    for r in rows(db, POM_SQL, params):
+        if r["prescribers"]:
+            continue
+        clinic = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
+        what = labels.treatment_name(r["treatment"], start=False)
+        if r["named"]:
+            severity = "red"
+            who = ("the one person it names is not" if r["named"] == 1
+                   else f"none of the {r['named']} people it names is")
+            message = (
+                f"{clinic} offers {what}, a prescription-only medicine, but {who} a doctor, "
+                "dentist or prescribing nurse or pharmacist, so nobody named can prescribe it."
+            )
+        else:
+            severity = "amber"
+            message = (
+                f"{clinic} offers {what}, a prescription-only medicine, but does not name "
+                "who treats you, so we could not check that a prescriber is involved."
+            )
+        yield Hit(
+            severity, message, r["clinic_id"], evidence_url=r["source_url"],
+            evidence={"source_url": r["source_url"], "price_ids": parse_json(r["price_ids"]),
+                      "practitioners_named": r["named"], "practitioners": parse_json(r["people"])},
+        )
+
+
+CRED_SQL = f"""
+SELECT cr.id AS credential_id, cr.kind, cr.value, cr.status, cr.format_valid, cr.register_url,
+  cr.register_name, cr.checked_at, cr.evidence AS register_evidence, cr.source_url,
+  cr.practitioner_id, p.name AS practitioner_name, {CLINIC_COLS}
+FROM credentials cr JOIN clinics c ON c.id = cr.clinic_id
+LEFT JOIN practitioners p ON p.id = cr.practitioner_id
+WHERE cr.kind IN (SELECT value FROM json_each(:kinds)) AND {{condition}}
+ORDER BY cr.id
+"""
+
+FORMATS = {
+    "gmc": "7 digits", "nmc": "2 digits, a letter, 4 digits and a letter, like 12A3456B",
+    "gdc": "digits only", "gphc": "7 digits starting with 2 (1 for premises)",
+    "hcpc": "a profession code and digits, like PA12345", "cqc": "1- followed by digits",
+    "npi": "10 digits starting with 1 or 2, with a valid check digit",
+}
+
+
+def credential_hits(db: sqlite_utils.Database, condition: str, kinds: tuple[str, ...]
+                    ) -> Iterator[dict[str, Any]]:
+    """Credential rows of ``kinds`` matching a constant SQL ``condition``."""
+    yield from rows(db, CRED_SQL.format(condition=condition), {"kinds": in_list(kinds)})
+
+
+def credential_subject(r: Mapping[str, Any]) -> str:
+    number = labels.REGISTER_NAMES.get(r["kind"], (r["kind"].upper(),))[0]
+    who = f" given for {r['practitioner_name']}" if r["practitioner_name"] else ""
+    clinic = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
+    return f"The {number} {r['value']}{who} at {clinic}"
+
+
+def credential_evidence(r: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "kind": r["kind"], "value": r["value"], "status": r["status"],
+        "format_valid": r["format_valid"], "register_url": r["register_url"],
+        "register_name": r["register_name"], "checked_at": r["checked_at"],
+        "register_answer": parse_json(r["register_evidence"]), "source_url": r["source_url"],
+    }
+
+
+def credential_hit(severity: str, message: str, r: Mapping[str, Any]) -> Hit:
+    return Hit(
+        severity, message, r["clinic_id"], practitioner_id=r["practitioner_id"],
+        credential_id=r["credential_id"], evidence_url=r["register_url"] or r["source_url"],
+        evidence=credential_evidence(r),
+    )
+
+
+def register_name(kind: str) -> str:
+    return labels.REGISTER_NAMES.get(kind, ("", f"{kind.upper()} register"))[1]
+
+
+@rule("UK-REG-01", 1, severities=("amber",), title="Register number in the wrong format")
+def reg_bad_format(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
+    for r in credential_hits(db, "cr.format_valid = 0", UK_KINDS):
+        message = (
+            f"{credential_subject(r)} does not have the format of a real one "
+            f"({FORMATS.get(r['kind'], 'see the register')}), so it cannot be checked."
+        )
+        yield credential_hit("amber", message, r)
+
+
+@rule("UK-REG-02", 1, severities=("red",), title="Register number not found or for another name")
+def reg_not_found(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
+    condition = "cr.status IN ('not_found', 'name_mismatch') AND cr.value != ''"
+    for r in credential_hits(db, condition, UK_KINDS):
+        where = register_name(r["kind"])
+        if r["status"] == "not_found":
+            message = f"{credential_subject(r)} was not found on the {where}."
+        else:
+            message = f"{credential_subject(r)} belongs to someone else on the {where}."
+        yield credential_hit("red", message, r)
+
+
+@rule("UK-REG-03", 1, severities=("red", "amber"), title="Registration not active, or conditions")
+def reg_inactive(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
+    for r in credential_hits(db, "cr.status IN ('inactive', 'conditions')", UK_KINDS):
+        where = register_name(r["kind"])
+        if r["status"] == "inactive":
+            message = f"{credential_subject(r)} is not an active registration on the {where}."
+            yield credential_hit("red", message, r)
+        else:
+            message = f"{credential_subject(r)} is registered with conditions on the {where}."
+            yield credential_hit("amber", message, r)

@@ -1,0 +1,59 @@
+"""Analysis settings: thresholds for price norms and finding rules, by name.
+
+Defaults live in :data:`DEFAULTS`; callers pass a dict of overrides to
+:func:`resolve`, which rejects unknown names and out-of-range values so a typo
+cannot silently switch a rule off. Each rule lists the names it reads
+(see analysis/rules/ and docs/rules.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Norms: a region level is used only when it has at least this many clinics.
+    "NORMS_MIN_N": 8,
+    # Treatments never compared (too heterogeneous to have a norm).
+    "NORMS_EXCLUDE_TREATMENTS": ("other",),
+    # PRICE-01: how far below the local norm a price must be.
+    "PRICE_01_MEDIAN_FRACTION": 0.6,
+    "PRICE_01_PERCENTILE": 10,
+    "PRICE_01_MODE": "both",
+    "PRICE_01_MIN_N": 8,
+    # Treatments that need a prescriber (UK-POM-01) or a US licensed injector (US-ROLE-*).
+    "UK_POM_TREATMENTS": ("botulinum_toxin",),
+    "US_INJECTABLE_TREATMENTS": ("botulinum_toxin", "dermal_filler"),
+    # How many example ids/people a finding's evidence lists at most.
+    "EVIDENCE_MAX_ITEMS": 20,
+}
+
+PRICE_01_MODES = ("fraction", "percentile", "either", "both")
+# Percentiles stored in price_norms that PRICE-01 can compare against.
+STORED_PERCENTILES = (10, 25, 50)
+
+
+def resolve(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Return DEFAULTS updated with ``overrides``, validated."""
+    settings = dict(DEFAULTS)
+    for key, value in (overrides or {}).items():
+        if key not in DEFAULTS:
+            raise ValueError(f"unknown analysis setting: {key}")
+        settings[key] = value
+    _validate(settings)
+    return settings
+
+
+def _validate(s: Mapping[str, Any]) -> None:
+    for key in ("NORMS_MIN_N", "PRICE_01_MIN_N", "EVIDENCE_MAX_ITEMS"):
+        if not isinstance(s[key], int) or s[key] < 1:
+            raise ValueError(f"{key} must be a whole number of 1 or more: {s[key]!r}")
+    if not 0 < float(s["PRICE_01_MEDIAN_FRACTION"]) <= 1:
+        raise ValueError("PRICE_01_MEDIAN_FRACTION must be in (0, 1]")
+    if s["PRICE_01_PERCENTILE"] not in STORED_PERCENTILES:
+        raise ValueError(f"PRICE_01_PERCENTILE must be one of {STORED_PERCENTILES}")
+    if s["PRICE_01_MODE"] not in PRICE_01_MODES:
+        raise ValueError(f"PRICE_01_MODE must be one of {PRICE_01_MODES}")
+    for key in ("NORMS_EXCLUDE_TREATMENTS", "UK_POM_TREATMENTS", "US_INJECTABLE_TREATMENTS"):
+        if isinstance(s[key], str) or not all(isinstance(t, str) for t in s[key]):
+            raise ValueError(f"{key} must be a list of treatment names")

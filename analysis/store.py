@@ -1,0 +1,79 @@
+"""Writing findings: the flags table (current) and flags_history (episodes).
+
+One run replaces the set of current findings idempotently: new rows are staged
+in a temp table, then merged set-wise. A flag keeps its ``created_at`` while it
+stays; ``updated_at`` is the last run that saw it. Findings no longer produced
+are deleted from ``flags`` and their open history episode gets ``cleared_at``.
+A finding that comes back later opens a new episode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import islice
+from typing import Any
+
+import sqlite_utils
+
+BATCH = 5000
+COLUMNS = (
+    "id, clinic_id, practitioner_id, price_id, credential_id, rule_id, rule_version, "
+    "severity, message, evidence_url, evidence"
+)
+
+STAGE_SQL = f"CREATE TEMP TABLE _cw_new_flags ({COLUMNS}, PRIMARY KEY (id))"
+STAGE_INSERT = f"INSERT OR IGNORE INTO _cw_new_flags ({COLUMNS}) VALUES ({', '.join('?' * 11)})"
+
+MERGE_SQL = [
+    # current findings: insert or refresh, keeping created_at
+    f"""INSERT INTO flags ({COLUMNS}, created_at, updated_at)
+        SELECT {COLUMNS}, :now, :now FROM _cw_new_flags WHERE true
+        ON CONFLICT (id) DO UPDATE SET clinic_id = excluded.clinic_id,
+          practitioner_id = excluded.practitioner_id, price_id = excluded.price_id,
+          credential_id = excluded.credential_id, rule_id = excluded.rule_id,
+          rule_version = excluded.rule_version, severity = excluded.severity,
+          message = excluded.message, evidence_url = excluded.evidence_url,
+          evidence = excluded.evidence, updated_at = excluded.updated_at""",
+    "DELETE FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_flags)",
+    # history: refresh open episodes, open new ones, close the stale ones
+    """UPDATE flags_history SET last_seen = :now, severity = n.severity, message = n.message,
+         rule_version = n.rule_version
+       FROM _cw_new_flags n WHERE flags_history.flag_id = n.id
+         AND flags_history.cleared_at IS NULL""",
+    """INSERT INTO flags_history (flag_id, rule_id, rule_version, clinic_id, severity, message,
+         first_seen, last_seen)
+       SELECT id, rule_id, rule_version, clinic_id, severity, message, :now, :now
+       FROM _cw_new_flags n WHERE NOT EXISTS (SELECT 1 FROM flags_history h
+         WHERE h.flag_id = n.id AND h.cleared_at IS NULL)
+       ORDER BY id""",
+    """UPDATE flags_history SET cleared_at = :now WHERE cleared_at IS NULL
+         AND flag_id NOT IN (SELECT id FROM _cw_new_flags)""",
+]
+
+
+def save_findings(
+    db: sqlite_utils.Database, rows: Iterable[tuple[Any, ...]], now: str
+) -> dict[str, int]:
+    """Replace current findings with ``rows`` (see registry.flag_row); return counts."""
+    db.execute("DROP TABLE IF EXISTS temp._cw_new_flags")
+    try:
+        with db.conn:
+            db.execute(STAGE_SQL)
+            it = iter(rows)
+            while batch := list(islice(it, BATCH)):
+                db.conn.executemany(STAGE_INSERT, batch)
+            counts = _counts(db)
+            for statement in MERGE_SQL:
+                db.execute(statement, {"now": now} if ":now" in statement else {})
+        return counts
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp._cw_new_flags")
+
+
+def _counts(db: sqlite_utils.Database) -> dict[str, int]:
+    one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "findings": one("SELECT count(*) FROM _cw_new_flags"),
+        "new": one("SELECT count(*) FROM _cw_new_flags WHERE id NOT IN (SELECT id FROM flags)"),
+        "cleared": one("SELECT count(*) FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_flags)"),
+    }

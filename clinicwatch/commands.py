@@ -1,0 +1,190 @@
+"""Core subcommands: demo, crawl, run, serve, extract, eval."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from clinicwatch import pipeline
+from clinicwatch.cliutil import (
+    CliError, add_allow_private, add_db, add_json, port_number, positive_int, print_json,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="crawl the bundled sample web, vet it, serve Datasette",
+                       description="Start the bundled sample web on loopback, crawl it, verify "
+                       "credentials against its register snapshots, compute norms and findings, and "
+                       "serve the result with Datasette at http://127.0.0.1:PORT/.")
+    add_db(p)
+    p.add_argument("--port", type=port_number, default=8001, help="Datasette port (default 8001)")
+    p.add_argument("--clinics", type=positive_int, default=120, help="sample sites (default 120)")
+    p.add_argument("--seed", type=int, default=7, help="sample web seed (default 7)")
+    p.add_argument("--no-serve", action="store_true", help="stop after writing the database")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("crawl", help="crawl clinic websites from a seed file",
+                       description="Crawl each seed's website (inside its own site, bounded per site) "
+                       "and store clinics, prices, practitioners and credentials.")
+    p.add_argument("--seeds", required=True, metavar="FILE",
+                   help="one URL per line, or CSV with at least name,website columns")
+    add_db(p)
+    add_allow_private(p)
+    p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a Scrapy setting (repeatable)")
+    add_json(p)
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("run", help="the whole job: crawl, verify, norms and findings",
+                       description="Run discovery (--area) or read seeds (--seeds), crawl, verify "
+                       "credentials, compute price norms and findings, and print a summary.")
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--seeds", metavar="FILE", help="seed file (see crawl)")
+    src.add_argument("--area", metavar="AREA", help='area to discover clinics in, e.g. "Manchester"')
+    add_db(p)
+    add_allow_private(p)
+    p.add_argument("--overpass-url", help="Overpass API endpoint (default: the public one)")
+    p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
+    add_json(p)
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("serve", help="serve the database read-only with Datasette",
+                       description="Run Datasette on the database: immutable, no write endpoints, "
+                       "with clinicwatch's metadata, canned queries and the /check page.")
+    add_db(p)
+    p.add_argument("--port", type=port_number, default=8001, help="port (default 8001)")
+    p.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("extract", help="print what the page objects read from one page (JSON)",
+                       description="Read one saved HTML file or fetch one URL and print, as JSON, the "
+                       "clinic, prices and practitioners the page objects find (see docs/data-contract.md).")
+    p.add_argument("target", metavar="FILE_OR_URL")
+    p.add_argument("--url", help="the page's URL when reading a file (used for links and page kind)")
+    p.add_argument("--content-type", help="Content-Type header to assume for a file (charset)")
+    add_allow_private(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="precision and recall against the sample web's ground truth",
+                       description="Crawl a freshly started sample web and score what was stored against "
+                       "the generator's ground truth; with --fixtures, score the golden fixture suite.")
+    p.add_argument("--clinics", type=positive_int, default=120, help="sample sites (default 120)")
+    p.add_argument("--seed", type=int, default=7, help="sample web seed (default 7)")
+    p.add_argument("--db", metavar="PATH", help="keep the crawled database here (default: temporary)")
+    p.add_argument("--fixtures", nargs="?", const="tests/fixtures/pages", metavar="DIR",
+                   help="score the golden fixture suite instead (default dir tests/fixtures/pages)")
+    add_json(p)
+    p.set_defaults(func=cmd_eval)
+
+
+def _settings_overrides(args) -> dict:
+    overrides: dict = {}
+    for item in getattr(args, "set", []) or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isupper():
+            raise CliError(f"bad --set {item!r}: expected NAME=VALUE with an upper-case Scrapy setting", 2)
+        overrides[name] = value
+    if getattr(args, "max_pages", None):
+        overrides["CLINICWATCH_MAX_PAGES_PER_SITE"] = args.max_pages
+    return overrides
+
+
+def _check_seeds(path: str) -> None:
+    if not os.path.isfile(path):
+        raise CliError(f"seed file not found: {path}", 2)
+
+
+def cmd_crawl(args) -> int:
+    _check_seeds(args.seeds)
+    from clinicwatch.crawl import crawl_sites
+
+    row = crawl_sites(args.seeds, args.db, allow_private=args.allow_private,
+                      overrides=_settings_overrides(args),
+                      log_level="INFO" if args.verbose else "WARNING")
+    _print_crawl(row, args.json)
+    return 0 if row.get("status") == "finished" else 1
+
+
+def _print_crawl(row: dict, as_json: bool) -> None:
+    if as_json:
+        print_json(row)
+        return
+    print(f"crawl {row.get('id')}: {row.get('status')} ({row.get('finish_reason')}) - "
+          f"{row.get('sites')} sites, {row.get('pages')} pages, {row.get('items')} items, "
+          f"{row.get('errors')} errors")
+
+
+def cmd_run(args) -> int:
+    if args.seeds:
+        _check_seeds(args.seeds)
+    summary = pipeline.run_job(args.db, seeds=args.seeds, area=args.area,
+                               allow_private=args.allow_private, overpass_url=args.overpass_url,
+                               overrides=_settings_overrides(args), verbose=args.verbose)
+    pipeline.print_summary(summary, args.json)
+    return 0 if summary["ok"] else 1
+
+
+def cmd_demo(args) -> int:
+    summary = pipeline.run_demo(args.db, clinics=args.clinics, seed=args.seed, verbose=args.verbose)
+    pipeline.print_summary(summary, False)
+    if not summary["ok"]:
+        return 1
+    if args.no_serve:
+        print(f"database written: {args.db}")
+        return 0
+    return cmd_serve(argparse.Namespace(db=args.db, port=args.port, host="127.0.0.1"))
+
+
+def cmd_serve(args) -> int:
+    from publish.serve import datasette_command
+
+    if not os.path.isfile(args.db):
+        raise CliError(f"database not found: {args.db} (run `clinicwatch crawl` or `clinicwatch demo` first)")
+    cmd = datasette_command(args.db, host=args.host, port=args.port)
+    print(f"Datasette: http://{args.host}:{args.port}/  (consumer check: /check)", flush=True)
+    os.execv(cmd[0], cmd)
+    return 0  # not reached
+
+
+def cmd_extract(args) -> int:
+    from clinicwatch.fetch import fetch_page
+    from spiders.pages import extract_page
+
+    target = args.target
+    if target.startswith(("http://", "https://")):
+        body, content_type, url = fetch_page(target, allow_private=args.allow_private)
+    elif "://" in target:
+        raise CliError(f"unsupported URL scheme in {target!r}: give an http(s) URL or a file path", 2)
+    else:
+        path = Path(target)
+        if not path.is_file():
+            raise CliError(f"file not found: {target}", 2)
+        body, content_type = path.read_bytes(), args.content_type
+        url = args.url or path.resolve().as_uri()
+    result = extract_page(body, url, content_type=content_type)
+    for reason in result.errors:
+        print(f"clinicwatch extract: {reason}", file=sys.stderr)
+    print_json(result.to_dict())
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from clinicwatch import evaluate
+
+    if args.fixtures:
+        report = evaluate.score_fixtures(args.fixtures)
+    else:
+        with tempfile.TemporaryDirectory(prefix="clinicwatch-eval-") as tmp:
+            db_path = args.db or str(Path(tmp) / "eval.db")
+            report = evaluate.evaluate_sample_web(db_path, clinics=args.clinics, seed=args.seed,
+                                                  verbose=args.verbose)
+    if args.json:
+        print_json(report)
+    else:
+        print(evaluate.format_report(report))
+    return 0 if report.get("ok", True) else 1
+

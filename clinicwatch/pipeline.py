@@ -1,0 +1,103 @@
+"""The whole job in order: discover -> crawl -> verify -> norms and findings -> summary.
+
+Each stage is also a subcommand of its own (crawl, verify, analyse); this module
+only sequences them and collects what each reports, so `clinicwatch run` and
+`clinicwatch demo` share one code path.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from clinicwatch.cliutil import CliError, print_json
+from db.schema import open_db
+
+log = logging.getLogger(__name__)
+
+
+def _post_crawl(db_path: str, *, npi_client=None, register_dir: Path | None = None) -> dict:
+    """Verification, norms and findings on the crawled database."""
+    from analysis import analyse
+    from registers.snapshots import import_snapshot_dir
+    from registers.verify import verify_credentials
+
+    db = open_db(db_path)
+    try:
+        out: dict = {}
+        if register_dir is not None:
+            out["registers_imported"] = import_snapshot_dir(db, register_dir)
+        out["verification"] = verify_credentials(db, npi_client=npi_client)
+        out["analysis"] = analyse(db)
+        out["totals"] = totals(db)
+        return out
+    finally:
+        db.close()
+
+
+def totals(db) -> dict:
+    counts = {}
+    for table in ("clinics", "practitioners", "credentials", "prices", "flags", "crawl_errors"):
+        counts[table] = db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]
+    counts["flags_by_severity"] = dict(
+        db.execute("SELECT severity, count(*) FROM flags GROUP BY severity").fetchall()
+    )
+    return counts
+
+
+def run_job(db_path: str, *, seeds: str | None, area: str | None, allow_private: bool,
+            overpass_url: str | None = None, overrides: dict | None = None,
+            verbose: bool = False) -> dict:
+    from clinicwatch.crawl import crawl_sites
+
+    summary: dict = {"ok": True, "db": db_path}
+    with tempfile.TemporaryDirectory(prefix="clinicwatch-run-") as tmp:
+        if area:
+            from clinicwatch.discover import discover_area
+
+            seeds = str(Path(tmp) / "seeds.csv")
+            summary["discovery"] = discover_area(area, seeds, db_path, overpass_url=overpass_url,
+                                                 allow_private=allow_private)
+        crawl = crawl_sites(seeds, db_path, allow_private=allow_private, overrides=overrides,
+                            log_level="INFO" if verbose else "WARNING")
+    summary["crawl"] = crawl
+    summary["ok"] = crawl.get("status") == "finished"
+    summary.update(_post_crawl(db_path))
+    return summary
+
+
+def run_demo(db_path: str, *, clinics: int, seed: int, verbose: bool = False) -> dict:
+    """Sample web on loopback -> crawl -> verify against its register snapshots -> analyse."""
+    from clinicwatch.crawl import crawl_sites
+    from samples.server import SampleWeb
+
+    with SampleWeb(clinics=clinics, seed=seed) as web:
+        print(f"sample web: {clinics} clinic sites on http://127.0.0.1:{web.port}/ "
+              f"(hosts *.localhost)", flush=True)
+        crawl = crawl_sites(str(web.seeds_csv), db_path, allow_private=True, loopback=True,
+                            log_level="INFO" if verbose else "WARNING")
+        summary = {"ok": crawl.get("status") == "finished", "db": db_path, "crawl": crawl}
+        summary.update(_post_crawl(db_path, register_dir=Path(web.registers_dir)))
+    return summary
+
+
+def print_summary(summary: dict, as_json: bool) -> None:
+    if as_json:
+        print_json(summary)
+        return
+    crawl = summary.get("crawl", {})
+    print(f"crawl {crawl.get('id')}: {crawl.get('status')} - {crawl.get('sites')} sites, "
+          f"{crawl.get('pages')} pages, {crawl.get('errors')} errors")
+    verification = summary.get("verification") or {}
+    if verification:
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(verification.get("by_status", {}).items()))
+        print(f"credentials checked: {parts or 'none'}")
+    t = summary.get("totals", {})
+    if t:
+        print(f"stored: {t['clinics']} clinics, {t['prices']} prices, {t['practitioners']} "
+              f"practitioners, {t['credentials']} credentials, {t['crawl_errors']} crawl errors")
+        sev = t.get("flags_by_severity", {})
+        print(f"findings: {t['flags']} ({', '.join(f'{k} {v}' for k, v in sorted(sev.items())) or 'none'})")
+    if not summary.get("ok"):
+        raise CliError("the run did not finish cleanly (see crawl status above)")

@@ -1,0 +1,355 @@
+"""Practitioner credentials read from free text: names, titles, post-nominals,
+professions, prescriber status, memberships, training and register numbers.
+
+Pure functions over strings; every regex is compiled once here. Register
+numbers are only taken where the text names the register (``GMC``, ``NMC PIN``,
+``NPI``, ``CA License`` ...), so phone numbers, dates, prices, company and VAT
+numbers never become registrations. A number the text calls a GMC/NMC/...
+number is returned even when malformed, with ``format_valid`` False
+(validators live in :mod:`extract.identifiers`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from extract.identifiers import format_valid, normalise
+from extract.people_vocab import (
+    DEGREES,
+    KNOWN_POSTNOMINALS,
+    MEMBERSHIPS,
+    NAME_STOPWORDS,
+    NAME_PARTICLES,
+    PROFESSION_POSTNOMINALS,
+    PROFESSION_WORDS,
+    REGISTER_PROFESSION,
+    ROYAL_COLLEGE,
+    US_STATES,
+)
+from items import Credential
+
+# ---------------------------------------------------------------- names
+
+_TITLE_RE = re.compile(
+    r"^\s*(?:(?:Frau|Herr|Pani?|Sr\.?|Sra\.?)\s+)?"
+    r"(?P<title>Prof(?:essor|\.)?(?:\s+Dr\.?(?:\s*(?:med|n\.\s*med)\.?(?:\s*dent\.?)?)?)?"
+    r"|Dr\.?\s*n\.\s*med\.?|Dr\.?\s*med\.?(?:\s*(?:dent|univ)\.?)?|Dr\.?\s*univ\.?|Dr\.?ssa|Dra\.?|Dr\.?|Doctor|Doctora|Dott(?:\.|ssa\.?)?"
+    r"|[Ll]ek\.?\s*(?:med|dent|stom)\.?|[Ll]ek\.|Mrs\.?|Mr\.?|Miss|Ms\.?|Mx\.?|Nurse|Sister|Enf\.)"
+    r"\s+(?=\S)",
+    re.UNICODE,
+)
+_SPLIT_ROLE = re.compile(r"\s+[|–—\-]\s+|\s*[:|]\s+|\s*\n\s*")
+_POSTNOM_TOKEN = re.compile(r"^[A-Z][A-Za-z]*(?:[-/][A-Za-z]+)*\.?$|^\((?:Hons|Lond|Dist|Oxon|Cantab|Edin|Glas|Dub|Hon)\)$", re.I)
+_ALLCAPS = re.compile(r"^[A-Z][A-Z\-]{1,6}$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓĄĘ][\w'’\-]*\.?|[a-zà-ÿ]+)$", re.UNICODE)
+_WS = re.compile(r"\s+")
+
+
+class ParsedName(NamedTuple):
+    title: str | None
+    name: str
+    postnominals: str | None
+    rest: str | None  # text after the name (a role), if any
+
+
+def normalise_title(raw: str | None) -> str | None:
+    """'Dr. med.' -> 'Dr', 'Dra.' -> 'Dr', 'lek. med.' -> 'Lek', 'Professor' -> 'Prof'."""
+    if not raw:
+        return None
+    t = raw.strip().lower().replace(" ", "")
+    if t.startswith("prof"):
+        return "Prof"
+    if t.startswith(("dr", "doctor", "dott")):
+        return "Dr"
+    if t.startswith("lek"):
+        return "Lek"
+    if t.startswith(("nurse", "sister", "enf")):
+        return "Nurse"
+    return {"mr": "Mr", "mr.": "Mr", "mrs": "Mrs", "mrs.": "Mrs", "miss": "Miss",
+            "ms": "Ms", "ms.": "Ms", "mx": "Mx", "mx.": "Mx"}.get(t)
+
+
+def _is_postnominal(token: str, after_comma: bool, in_tail: bool) -> bool:
+    bare = token.strip(",;")
+    if not bare:
+        return False
+    key = bare.rstrip(".").upper().replace(".", "")
+    if key in KNOWN_POSTNOMINALS or bare.startswith("("):
+        return True
+    if not _POSTNOM_TOKEN.match(bare):
+        return False
+    return bool(_ALLCAPS.match(bare)) and (after_comma or in_tail)
+
+
+def _split_postnominals(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Peel post-nominal tokens off the end of a token list."""
+    name = list(tokens)
+    tail: list[str] = []
+    while len(name) > 1:
+        tok = name[-1]
+        after_comma = name[-2].endswith(",") or tok.startswith(",")
+        if _is_postnominal(tok, after_comma, bool(tail)):
+            tail.insert(0, tok.strip(",;"))
+            name.pop()
+        else:
+            break
+    # a comma right after the surname always starts post-nominals
+    for i, tok in enumerate(name[:-1]):
+        if tok.endswith(",") and i >= 1:
+            extra = [t.strip(",;") for t in name[i + 1:]]
+            if all(_is_postnominal(t, True, True) for t in extra):
+                return [t.strip(",") for t in name[: i + 1]], extra + tail
+    return [t.strip(",") for t in name], tail
+
+
+def parse_name(text: str) -> ParsedName:
+    """'Dr Jane Smith MBBS MRCS - Medical Director' -> ('Dr', 'Jane Smith', 'MBBS MRCS', 'Medical Director')."""
+    text = _WS.sub(" ", (text or "").replace("\xa0", " ")).strip(" ,;·•")
+    parts = _SPLIT_ROLE.split(text, maxsplit=1)
+    head, rest = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else None)
+    title = None
+    m = _TITLE_RE.match(head)
+    if m:
+        title = normalise_title(m.group("title"))
+        head = head[m.end():]
+        if title == "Prof" and re.match(r"(?i)dr\.?\s", head):
+            head = head.split(None, 1)[1] if " " in head else head
+    head = re.sub(r"\s*,\s*", ", ", head)
+    head = re.sub(r"\(\s*", "(", head)
+    name_tokens, post = _split_postnominals(head.split())
+    return ParsedName(title, " ".join(name_tokens).strip(" ,"), ", ".join(post) if "," in head else " ".join(post) or None, rest or None)
+
+
+def looks_like_name(name: str, *, titled: bool = False) -> bool:
+    """Could ``name`` (without title/post-nominals) be a person's name?"""
+    tokens = name.split()
+    if not tokens or len(tokens) > 5 or len(name) > 60:
+        return False
+    if len(tokens) == 1 and not titled:
+        return False
+    capitals = 0
+    for tok in tokens:
+        low = tok.lower().strip(".,'’")
+        if low in NAME_STOPWORDS or any(ch.isdigit() for ch in tok):
+            return False
+        if low in NAME_PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(tok) or not tok[0].isupper():
+            return False
+        if tok.isupper() and len(tok) <= 3 and not titled:
+            return False
+        capitals += 1
+    return capitals >= 1 and tokens[-1].lower() not in NAME_PARTICLES
+
+
+# ---------------------------------------------------------------- registrations
+
+_FILL = (
+    r"(?:[\s:#=(\[]|[-–]\s|\b(?:registration|registered|reg|reference|ref|number|num|no|nr|n[ºo°]|pin|id|code|"
+    r"is|with|the|under|licen[cs]e|lic|provider|location)\b\.?)*?"
+)
+_NUM = r"(?P<v>\d{3,4}[ \-]?\d{3,4}(?!\d)|\d{3,9}(?!\d))"
+_NMC_NUM = r"(?P<v>[0-9OIlS]{2}\s?[A-Za-z]\s?[0-9OIlS]{4}\s?[A-Za-z](?![A-Za-z0-9])|[A-Za-z0-9]{5,10}(?![A-Za-z0-9]))"
+_HCPC_NUM = r"(?P<v>(?:HAD|ODP|PYL|AS|BS|CH|CS|DT|OR|OT|PA|PH|PO|RA|SL)\s?\d{1,7}(?!\d)|[A-Z]{2,3}\d{3,8}(?!\d))"
+_REG_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("gmc", re.compile(r"\b(?:GMC|General\s+Medical\s+Council(?:\s*\(GMC\))?)" + _FILL + _NUM, re.I)),
+    ("gdc", re.compile(r"\b(?:GDC|General\s+Dental\s+Council(?:\s*\(GDC\))?)" + _FILL + _NUM, re.I)),
+    ("gphc", re.compile(r"\b(?:GPhC|General\s+Pharmaceutical\s+Council(?:\s*\(GPhC\))?)" + _FILL + _NUM, re.I)),
+    ("nmc", re.compile(r"\b(?:NMC|Nursing\s+(?:and|&)\s+Midwifery\s+Council(?:\s*\(NMC\))?)" + _FILL + _NMC_NUM, re.I)),
+    ("hcpc", re.compile(r"\b(?:HCPC|Health\s+(?:and|&)\s+Care\s+Professions\s+Council(?:\s*\(HCPC\))?)" + _FILL + _HCPC_NUM, re.I)),
+    ("npi", re.compile(r"\bNPI" + _FILL + r"(?P<v>\d{8,11}(?!\d))", re.I)),
+    ("cqc", re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission)\b[^.\n]{0,60}?(?P<v>1-\s?\d{6,12}(?!\d))", re.I)),
+    ("ahpra", re.compile(r"\bAHPRA" + _FILL + r"(?P<v>[A-Z]{3}\s?\d{8,11}(?!\d))", re.I)),
+]
+_REVERSE = re.compile(r"(?P<v>\d{7})\s*\((?P<k>GMC|GDC|GPhC)\)", re.I)
+_CQC_BARE = re.compile(r"\b(?:provider|location)\s+id\s*:?\s*(?P<v>1-\d{8,11})\b", re.I)
+_AHPRA_BARE = re.compile(r"\b(?P<v>(?:MED|NMW|DEN|PHA|PAR|PHY)\d{10})\b")
+
+_STATE_NAMES = "|".join(sorted((re.escape(n) for n in US_STATES), key=len, reverse=True))
+_LIC_ROLE = r"(?:(?:RN|LPN|LVN|NP|APRN|FNP|PA|MD|DO|RPh|Esthetician|Medical|Nursing|Physician|Nurse|Professional|State)\s+){0,2}"
+_LIC_WORD = r"(?:Licen[cs]e|Lic\.)"
+_LIC_TOKEN = r"(?P<v>[A-Z]{0,4}[\-\s]?\d[\dA-Z\-]{2,12})(?![\w\-])"
+_STATE_LICENSE = [
+    re.compile(r"\b(?P<s>" + _STATE_NAMES + r")\s+" + _LIC_ROLE + _LIC_WORD + r"\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*#?\s*" + _LIC_TOKEN),
+    re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + r"\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*#?\s*" + _LIC_TOKEN + r"\s*\((?P<s>" + _STATE_NAMES + r")\)"),
+    re.compile(r"\b(?:licensed|licenced)\s+in\s+(?P<s>" + _STATE_NAMES + r")\s*[(,:]\s*(?:licen[cs]e\s*)?(?:no\.?|#)?\s*" + _LIC_TOKEN),
+]
+_US_LICENSE_BARE = re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + r"\s*(?:no\.?|number|num\.?|#)\s*[:#]?\s*" + _LIC_TOKEN)
+_STATE_LOOKUP = {k.lower(): v for k, v in US_STATES.items()}
+
+
+def _cred(kind: str, raw: str, evidence: str, issuer: str | None = None) -> Credential:
+    value = normalise(kind, raw)
+    return Credential(kind=kind, value=value, format_valid=format_valid(kind, value),
+                      issuer=issuer, evidence=evidence)
+
+
+def _evidence(text: str, start: int, end: int) -> str:
+    return _WS.sub(" ", text[max(0, start - 40): end + 10]).strip()
+
+
+def find_registrations(text: str, country: str | None = None) -> list[Credential]:
+    """Register numbers the text names (GMC/NMC/GDC/GPhC/HCPC/NPI/CQC/AHPRA/state licences)."""
+    text = text or ""
+    found: list[tuple[int, Credential]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(pos: int, end: int, cred: Credential) -> None:
+        if any(a <= pos < b or pos <= a < end for a, b in taken):
+            return
+        taken.append((pos, end))
+        found.append((pos, cred))
+
+    for kind, pattern in _REG_PATTERNS:
+        for m in pattern.finditer(text):
+            add(m.start("v"), m.end("v"), _cred(kind, m.group("v"), _evidence(text, m.start(), m.end())))
+    for m in _REVERSE.finditer(text):
+        add(m.start("v"), m.end("v"), _cred(m.group("k").lower(), m.group("v"), _evidence(text, m.start(), m.end())))
+    for pattern, kind in ((_CQC_BARE, "cqc"), (_AHPRA_BARE, "ahpra")):
+        for m in pattern.finditer(text):
+            add(m.start("v"), m.end("v"), _cred(kind, m.group("v"), _evidence(text, m.start(), m.end())))
+    for pattern in _STATE_LICENSE:
+        for m in pattern.finditer(text):
+            state = _STATE_LOOKUP.get(m.group("s").lower())
+            add(m.start("v"), m.end("v"), _cred("state_license", m.group("v"), _evidence(text, m.start(), m.end()), state))
+    if country in (None, "US"):
+        for m in _US_LICENSE_BARE.finditer(text):
+            add(m.start("v"), m.end("v"), _cred("state_license", m.group("v"), _evidence(text, m.start(), m.end())))
+    found.sort(key=lambda pair: pair[0])
+    return _dedupe([c for _, c in found])
+
+
+def _dedupe(creds: list[Credential]) -> list[Credential]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in creds:
+        key = (c.kind, c.value.upper())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- memberships, training, degrees
+
+_MEMBERSHIP_RES = [(value, re.compile(pattern, re.I if value not in ("BAD",) else 0)) for value, pattern in MEMBERSHIPS]
+_DIPLOMA_RE = re.compile(
+    r"\b(?:(?:Level\s*[3-7]\s+(?:Diploma|Certificate|Award))|(?:Post-?graduate|PG)\s*(?:Diploma|Certificate|Dip|Cert)|PGDip|PGCert)"
+    r"(?:\s+(?:in|of)\s+[A-Za-z][\w&'’\- ]{2,70}?)?(?=\s*(?:[.,;()\n]|\s(?:from|with|at|and|awarded|through|via|by)\s|$))",
+    re.I,
+)
+_CERT_RE = re.compile(
+    r"\b(?:board[\s-]certified(?:\s+in\s+[A-Z][\w ]{2,40}?)?(?=[.,;\n]|\s(?:and|with|by)\s|$)"
+    r"|Certified\s+Aesthetic\s+Nurse\s+Specialist|\bCANS\b|NCLC\s+Laser\s+Certified)",
+    re.I,
+)
+
+
+def find_memberships(text: str) -> list[Credential]:
+    """Professional bodies named in the text (JCCP, Save Face, BCAM, BACN, ACE Group, AAAM, ...)."""
+    out = []
+    for value, pattern in _MEMBERSHIP_RES:
+        m = pattern.search(text or "")
+        if m:
+            out.append(Credential(kind="membership", value=value, issuer=value,
+                                  evidence=_evidence(text, m.start(), m.end())))
+    return out
+
+
+def find_training(text: str) -> list[Credential]:
+    """Training diplomas ('Level 7 Diploma in Injectables') and certifications ('board-certified')."""
+    out: list[Credential] = []
+    for m in _DIPLOMA_RE.finditer(text or ""):
+        out.append(Credential(kind="diploma", value=_WS.sub(" ", m.group(0)).strip(),
+                              evidence=_evidence(text, m.start(), m.end())))
+    for m in _CERT_RE.finditer(text or ""):
+        out.append(Credential(kind="certification", value=_WS.sub(" ", m.group(0)).strip(),
+                              evidence=_evidence(text, m.start(), m.end())))
+    return _dedupe(out)
+
+
+def postnominal_credentials(postnominals: str | None) -> list[Credential]:
+    """Degrees (MBBS, BSc, ...) and royal-college memberships (MRCS, ...) from post-nominals."""
+    out = []
+    for tok in re.split(r"[\s,;/]+", postnominals or ""):
+        key = tok.strip("().").upper().replace(".", "")
+        if key in DEGREES:
+            out.append(Credential(kind="degree", value=DEGREES[key], evidence=postnominals))
+        elif key in ROYAL_COLLEGE:
+            out.append(Credential(kind="membership", value=ROYAL_COLLEGE[key], evidence=postnominals))
+    return _dedupe(out)
+
+
+# ---------------------------------------------------------------- profession, prescriber
+
+_PROF_RES = [(prof, re.compile(pattern, re.I)) for prof, pattern in PROFESSION_WORDS]
+_NON_PRESCRIBER = re.compile(
+    r"\bnon[\s-]?prescrib|\bnot\s+(?:an?\s+)?(?:independent\s+)?prescriber|\b(?:does|do|can)\s*(?:not|n[o’']t)\s+prescribe"
+    r"|\bno\s+prescribing\s+(?:rights|qualification)",
+    re.I,
+)
+_PRESCRIBER = re.compile(
+    r"\bindependent\s+(?:nurse\s+|pharmacist\s+)?prescrib|\b(?:nurse|pharmacist|qualified|non[\s-]medical)\s+prescriber"
+    r"|\bprescribing\s+(?:nurse|pharmacist|practitioner|clinician|qualification|rights)|\bNMP\b|\bV\s?300\b|\bV\s?150\b"
+    r"|\bIP\b(?=[\s,)]|$)|\bqualified\s+to\s+prescribe|\bcan\s+prescribe|\bis\s+(?:an?\s+)?(?:\w+\s+){0,2}prescriber",
+    re.I,
+)
+
+
+def detect_prescriber(text: str) -> bool | None:
+    """True/False when the text states prescriber status, None when it is silent."""
+    text = text or ""
+    if _NON_PRESCRIBER.search(text):
+        return False
+    if _PRESCRIBER.search(text):
+        return True
+    return None
+
+
+def detect_profession(
+    text: str,
+    postnominals: str | None = None,
+    country: str | None = None,
+    *,
+    title: str | None = None,
+    registers: tuple[str, ...] | list[str] = (),
+) -> str:
+    """One of items.PROFESSIONS from register kinds, title, post-nominals, then role/bio text."""
+    for kind in ("gdc", "gmc", "gphc", "hcpc", "ahpra"):
+        if kind in registers and kind != "ahpra":
+            return REGISTER_PROFESSION[kind]
+    role_prof = _profession_from_text(text)
+    if "nmc" in registers:
+        return "nurse_practitioner" if role_prof == "nurse_practitioner" else "nurse"
+    post_prof = _profession_from_postnominals(postnominals, country)
+    if title == "Dr" or title == "Lek":
+        if post_prof == "dentist" or role_prof == "dentist":
+            return "dentist"
+        if role_prof in ("pharmacist", "nurse", "nurse_practitioner") and post_prof is None:
+            return role_prof  # a doctorate, not a medical degree
+        return "doctor"
+    if post_prof:
+        return post_prof
+    if title == "Nurse":
+        return "nurse_practitioner" if role_prof == "nurse_practitioner" else "nurse"
+    return role_prof or "unknown"
+
+
+def _profession_from_postnominals(postnominals: str | None, country: str | None) -> str | None:
+    tokens = {t.strip("().").upper().replace(".", "") for t in re.split(r"[\s,;/]+", postnominals or "") if t}
+    for prof, keys in PROFESSION_POSTNOMINALS:
+        if tokens & keys:
+            return prof
+    if "MA" in tokens and country == "US":
+        return "medical_assistant"
+    return None
+
+
+def _profession_from_text(text: str) -> str | None:
+    best: tuple[int, int, str] | None = None
+    for rank, (prof, pattern) in enumerate(_PROF_RES):
+        m = pattern.search(text or "")
+        if m and (best is None or (m.start(), rank) < (best[0], best[1])):
+            best = (m.start(), rank, prof)
+    return best[2] if best else None

@@ -1,0 +1,181 @@
+"""Words around a price: unit/basis, "from", was/now, deposits, POA and free.
+
+Owns the multilingual vocabularies (English, German, Spanish, Polish, French,
+Italian, Turkish) that extract/prices.py reads next to each amount. Everything
+runs on *folded* text (lower case, accents stripped, ł->l, ı->i, ß->ss) so one
+pattern covers "sesión"/"sesion" and "şırınga"/"siringa".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ı": "i", "ß": "ss", "ø": "o", "đ": "d", "–": "-", "—": "-"})
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free text with the same meaning ("Sesión" -> "sesion")."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+WORD_NUMBERS = {
+    # en, de, es, fr, it, pl (folded)
+    "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
+    "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "acht": 8, "zehn": 10,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "ocho": 8, "diez": 10,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "huit": 8, "dix": 10,
+    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "otto": 8, "dieci": 10,
+    "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "piec": 5, "szesc": 6, "osiem": 8, "dziesiec": 10,
+    "half": 0.5,
+}
+_NUM = r"(?P<n>\d+(?:[.,]\d+)?|½|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+
+_SESSION_WORDS = (
+    r"sessions?|treatments?|sitzungen?|behandlungen?|anwendungen?|sesion(?:es)?|tratamientos?|"
+    r"sesj[ai]?|sesji|zabiegi?|zabiegow|seances?|traitements?|sedut[ae]|trattament[io]|"
+    r"seans(?:lar|i)?|uygulama"
+)
+_PACK_WORDS = (
+    r"course|package|pack|bundle|block|programme|program|kur|kurs|paket|pakiet|paquete|bono|"
+    r"forfait|pacchetto|ciclo|cure|seri|serie|series"
+)
+_COURSE_N = re.compile(
+    rf"(?:{_PACK_WORDS})\s*(?:of|von|mit|de|z|di|da|x)?\s*{_NUM}\b|"
+    rf"\b{_NUM}\s*(?:x\s*)?-?\s*(?:{_SESSION_WORDS})\b|\b{_NUM}\s*x\b"
+)
+_COURSE_WORD = re.compile(rf"\b(?:{_PACK_WORDS})\b")
+_AREA = re.compile(
+    rf"\b{_NUM}\s*(?:treatment\s+)?(?:areas?|zones?|zonen|zonas?|bereiche?|regions?|obszar(?:y|ow)?|"
+    r"okolic[ae]?|stref[ay]?|zon[ae]|bolgey?e?|bolgel(?:er|eri)|aree|area)\b"
+)
+_AREA_PER = re.compile(
+    r"(?:per|/|each|pro|por|za|par|a|ogni|je)\s*(?:area|zone|zona|bereich|obszar|strefe|region)\b"
+    r"|\b(?:area|zone|bolge) basi"
+)
+_UNITS = re.compile(rf"\b{_NUM}\s*(?:units?|u|iu|einheiten|unidades|jednost\w*|j\.|unites|unita|unite)(?:\b|$)")
+_UNIT_PER = re.compile(
+    r"(?:per|/|each|pro|por|za|par|a|ogni|je)\s*(?:units?|einheit|unidad|jednostk\w*|unite|unita|u)\b"
+    r"|\bunite basi"
+)
+_ML = re.compile(rf"\b{_NUM}\s*ml\b")
+_ML_PER = re.compile(r"(?:per|/|pro|por|za|par|al|a|je)\s*ml\b")
+_SYRINGE = re.compile(
+    rf"(?:\b{_NUM}\s*)?(?:syringes?|spritzen?|jeringas?|jeringuillas?|ampulkostrzykawk\w*|"
+    r"strzykawk\w*|seringues?|siring(?:a|he)|siringa)\b"
+)
+_TREATMENT_PER = re.compile(
+    r"(?:per|/|a|each|pro|por|za|par|ogni|je)\s*(?:treatment|behandlung|anwendung|tratamiento|"
+    r"zabieg|traitement|trattamento|procedure)\b|\buygulama basi|\bfull treatment\b"
+)
+_SESSION_PER = re.compile(
+    r"(?:per|/|a|each|pro|por|za|par|ogni|je|la)\s*(?:session|sitzung|sesion|sesje|seance|seduta|seans)\b"
+    r"|\bseans basi|\b(?:single|one|1|eine|una|une|jedna|1x)\s*(?:session|sitzung|sesion|sesja|seance|seduta|seans)\b"
+)
+CONSULT = re.compile(
+    r"\b(?:consultations?|consults?|beratung(?:sgesprach)?|konsultation|erstgesprach|consultas?|"
+    r"konsultacj[aie]|consultazion[ei]|visita|konsultasyon|muayene|assessment)\b"
+)
+
+FROM = re.compile(
+    r"(?:\b(?:from|starting at|starting from|starts at|prices? from|ab|von|desde|a partir de|"
+    r"od|dès|des|a partire da|da|since)\s*:?\s*$)"
+)
+FROM_AFTER = re.compile(r"^\s*(?:\+|onwards|and up|'?(?:den|dan|ten|tan) (?:baslayan|itibaren)|ve uzeri)")
+WAS = re.compile(
+    r"\b(?:was|previously|regular(?:ly)?(?: price)?|normally|usually|rrp|reg\.?|orig(?:inal(?:ly)?)?|"
+    r"statt|vorher|sonst|normalpreis|uvp|antes|precio normal|zamiast|wczesniej|cena regularna|"
+    r"au lieu de|avant|prix normal|invece di|prima|anziche|yerine|eski fiyat|normal fiyat)\s*:?\s*$"
+)
+NOW = re.compile(
+    r"\b(?:now|only|offer|sale|special|just|nur|jetzt|aktion|ahora|solo|oferta|promo\w*|teraz|tylko|"
+    r"maintenant|seulement|ora|soltanto|offerta|simdi|sadece|kampanya|indirimli)\b"
+)
+DEPOSIT = re.compile(
+    r"\b(?:deposit|anzahlung|deposito|senal|zaliczk\w*|zadat\w*|acompte|acconto|caparra|kapora|"
+    r"save|saving|you save|spare|sparen|ahorra\w*|oszczedz\w*|economisez|risparmi\w*|off|rabatt|"
+    r"discount|gift vouchers?|gutschein\w*)\b"
+)
+RECURRING = re.compile(
+    r"^\s*(?:/\s*(?:month|mo|week|wk|monat|mes|miesiac|mois|mese|ay)\b|per (?:month|week)|p/?m\b|"
+    r"a month|monthly|mtl|monatlich|al mes|mensual\w*|miesiecznie|par mois|al mese|aylik)"
+)
+POA = re.compile(
+    r"\b(?:p\.?o\.?a\.?|price on (?:application|request|consultation)|prices? (?:upon|on) request|"
+    r"on request|upon request|(?:priced )?(?:upon|after|at|on) consultation|call (?:us )?for (?:a )?price|"
+    r"auf anfrage|nach (?:vereinbarung|beratung)|preis auf anfrage|a consultar|bajo consulta|consultar precio|"
+    r"na zapytanie|wycena indywidualna|cena ustalana indywidualnie|ustalana indywidualnie|sur devis|"
+    r"sur demande|sur consultation|su richiesta|prezzo su richiesta|su preventivo|fiyat (?:icin|sorunuz)\w*|"
+    r"tbc|to be confirmed)\b"
+)
+FREE = re.compile(
+    r"\b(?:free(?: of charge)?|complimentary|no charge|gratis|kostenlos|kostenfrei|gratuit[ao]?|gratuite|"
+    r"sin coste|sin costo|bezplatn\w*|darmow\w*|ucretsiz|offert[ae]?|omaggio)\b"
+)
+_PAREN_OPEN = re.compile(r"[(\[]\s*$")
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What an amount buys: one of items.UNITS plus sessions/quantity."""
+
+    unit: str
+    sessions: int | None = None
+    quantity: float | None = None
+    explicit_per: bool = False  # "per session", "/unit": stated right after the amount
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.strip()
+    if raw == "½":
+        return 0.5
+    if raw in WORD_NUMBERS:
+        return float(WORD_NUMBERS[raw])
+    try:
+        return float(raw.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _qty(match: re.Match) -> float | None:
+    return _number(match.group("n")) if match.group("n") else None
+
+
+def basis(window: str) -> Basis | None:
+    """The unit a (folded) text window states, or None when it says nothing about one."""
+    if _SESSION_PER.search(window):
+        return Basis("session", explicit_per=True)
+    if _TREATMENT_PER.search(window):
+        return Basis("treatment", explicit_per=True)
+    if _UNIT_PER.search(window):
+        return Basis("unit", quantity=1.0, explicit_per=True)
+    if _ML_PER.search(window):
+        return Basis("ml", quantity=1.0, explicit_per=True)
+    if _AREA_PER.search(window):
+        return Basis("area", quantity=1.0, explicit_per=True)
+    if m := _UNITS.search(window):
+        return Basis("unit", quantity=_qty(m))
+    if m := _ML.search(window):
+        return Basis("ml", quantity=_qty(m))
+    if m := _SYRINGE.search(window):
+        return Basis("syringe", quantity=_qty(m) or 1.0)
+    if m := _AREA.search(window):
+        return Basis("area", quantity=_qty(m))
+    if m := _COURSE_N.search(window):
+        n = _qty(m)
+        if n is not None and n == int(n) and 1 < n <= 50:
+            return Basis("course", sessions=int(n))
+        if n == 1:
+            return Basis("session")
+    if _COURSE_WORD.search(window):
+        return Basis("course")
+    if CONSULT.search(window):
+        return Basis("consultation")
+    return None
+
+
+def in_parentheses(before: str) -> bool:
+    return bool(_PAREN_OPEN.search(before))

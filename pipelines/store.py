@@ -1,0 +1,147 @@
+"""Store items: turn pages into rows with stable ids and hand them to db/ in batches.
+
+The crawl gets a `crawls` row when the spider opens and its stats when it
+closes. Rows are buffered and written every CLINICWATCH_BATCH_SIZE items in one
+transaction, so a killed crawl leaves whole batches only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from urllib.parse import urlsplit
+
+from db import store
+from db.schema import open_db
+from items import CrawlErrorItem, PageItem
+from pipelines import identity
+
+AUTHORITATIVE_PAGES = ("home", "location", "contact")
+CLINIC_FIELDS = ("name", "website", "phone", "email", "address", "locality", "region", "postcode",
+                 "country", "latitude", "longitude")
+
+
+def site_root(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def page_rows(item: PageItem, crawl_id: int | None) -> dict[str, list[dict]]:
+    """Rows for every table one page touches."""
+    ex, seen = item.extract, item.fetched_at
+    branch = ex.clinic.branch or ""
+    cid = identity.clinic_id(item.site, branch)
+    info = {f: getattr(ex.clinic, f) for f in CLINIC_FIELDS}
+    info["website"] = info["website"] if branch else site_root(item.seed_url)
+    if not branch and item.seed_name and ex.page_kind != "home":
+        info["name"] = info["name"] or item.seed_name
+    clinic = {"id": cid, "site": item.site, "branch": branch, **info,
+              "first_seen": seen, "last_seen": seen, "last_crawl_id": crawl_id}
+    target = "clinics:fill" if ex.page_kind in AUTHORITATIVE_PAGES else "clinics:keep"
+    rows: dict[str, list[dict]] = {target: [clinic], "practitioners": [], "credentials": [],
+                                   "prices": [], "price_observations": []}
+    for person in ex.practitioners:
+        pid = identity.practitioner_id(cid, person.name)
+        rows["practitioners"].append({
+            "id": pid, "clinic_id": cid, "name": person.name, "title": person.title,
+            "postnominals": person.postnominals, "profession": person.profession,
+            "prescriber": None if person.prescriber is None else int(person.prescriber),
+            "role": person.role, "source_url": item.url, "first_seen": seen, "last_seen": seen,
+            "last_crawl_id": crawl_id,
+        })
+        for cred in person.credentials:
+            rows["credentials"].append({
+                "id": identity.credential_id(cid, pid, cred.kind, cred.value),
+                "practitioner_id": pid, "clinic_id": cid, "kind": cred.kind, "value": cred.value,
+                "issuer": cred.issuer,
+                "format_valid": None if cred.format_valid is None else int(cred.format_valid),
+                "evidence": cred.evidence, "source_url": item.url, "first_seen": seen,
+                "last_seen": seen, "last_crawl_id": crawl_id,
+            })
+    for price in ex.prices:
+        prid = identity.price_id(cid, price.treatment, price.treatment_text, price.unit,
+                                 price.sessions, price.quantity)
+        row = {k: v for k, v in asdict(price).items()}
+        row.update(id=prid, clinic_id=cid, from_price=int(bool(price.from_price)),
+                   source_url=item.url, first_seen=seen, last_seen=seen, last_crawl_id=crawl_id)
+        rows["prices"].append(row)
+        if crawl_id is not None:
+            rows["price_observations"].append({
+                "price_id": prid, "crawl_id": crawl_id, "amount": price.amount,
+                "per_session": price.per_session, "currency": price.currency, "seen_at": seen,
+            })
+    rows["pages"] = [{
+        "url": item.url, "site": item.site, "clinic_id": cid, "page_kind": ex.page_kind,
+        "status": item.status, "fetched_at": seen, "crawl_id": crawl_id,
+        "prices": len(ex.prices), "practitioners": len(ex.practitioners),
+        "notes": json.dumps(ex.errors, ensure_ascii=False) if ex.errors else None,
+    }]
+    rows["clinic_sources"] = [{"clinic_id": cid, "source": "website", "url": site_root(item.seed_url),
+                               "first_seen": seen, "last_seen": seen}]
+    return rows
+
+
+def error_row(item: CrawlErrorItem, crawl_id: int | None) -> dict:
+    return {"crawl_id": crawl_id, "url": item.url, "site": item.site, "reason": item.reason,
+            "status": item.status, "at": item.at}
+
+
+class StorePipeline:
+    def __init__(self, db_path: str, batch_size: int, crawler=None):
+        self.db_path = db_path
+        self.batch_size = max(1, batch_size)
+        self.crawler = crawler
+        self.db = None
+        self.crawl_id: int | None = None
+        self.buffer: dict[str, list[dict]] = {}
+        self.buffered = 0
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("CLINICWATCH_DB"), crawler.settings.getint("CLINICWATCH_BATCH_SIZE", 200),
+                   crawler)
+
+    def open_spider(self, spider=None):
+        self.db = open_db(self.db_path)
+        self.crawl_id = store.start_crawl(self.db, "sites", getattr(spider, "seeds_path", None))
+        if spider is not None:
+            spider.crawl_id = self.crawl_id
+
+    def process_item(self, item):
+        if isinstance(item, PageItem):
+            item.crawl_id = self.crawl_id
+            for table, rows in page_rows(item, self.crawl_id).items():
+                self.buffer.setdefault(table, []).extend(rows)
+        elif isinstance(item, CrawlErrorItem):
+            item.crawl_id = self.crawl_id
+            self.buffer.setdefault("crawl_errors", []).append(error_row(item, self.crawl_id))
+        else:
+            return item
+        self.buffered += 1
+        if self.buffered >= self.batch_size:
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        if self.buffered and self.db is not None:
+            store.save_batch(self.db, self.buffer)  # page_rows builds rows of a table with one key set
+        self.buffer, self.buffered = {}, 0
+
+    def close_spider(self, spider=None):
+        self.flush()
+        stats = self.crawler.stats.get_stats() if self.crawler else {}
+        reason = stats.get("finish_reason")
+        store.finish_crawl(self.db, self.crawl_id, status="finished" if reason == "finished" else "failed",
+                           finish_reason=reason, stats=summarise_stats(stats))
+        self.db.close()
+
+
+def summarise_stats(stats: dict) -> dict:
+    return {
+        "sites": stats.get("clinicwatch/sites", 0),
+        "pages": stats.get("response_received_count", 0),
+        "items": stats.get("item_scraped_count", 0),
+        "errors": stats.get("clinicwatch/errors", 0),
+        "bytes": stats.get("downloader/response_bytes", 0),
+    }
+

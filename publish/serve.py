@@ -1,0 +1,51 @@
+"""How clinicwatch runs Datasette: read-only, with the publish folder's configuration."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+PUBLISH_DIR = Path(__file__).resolve().parent
+DB_KEY = "clinicwatch"  # the database name metadata.yml is written for
+
+
+def metadata_for(db_path: str) -> dict:
+    """metadata.yml with its database section keyed by this file's Datasette name (its stem)."""
+    meta = yaml.safe_load((PUBLISH_DIR / "metadata.yml").read_text(encoding="utf-8"))
+    name = Path(db_path).stem
+    databases = meta.get("databases", {})
+    if name != DB_KEY and DB_KEY in databases:
+        databases[name] = databases.pop(DB_KEY)
+    return meta
+
+
+def write_metadata(db_path: str) -> str:
+    """Write the per-database metadata to a temporary file; return its path."""
+    handle = tempfile.NamedTemporaryFile("w", suffix=".yml", prefix="clinicwatch-meta-", delete=False,
+                                         encoding="utf-8")
+    with handle:
+        yaml.safe_dump(metadata_for(db_path), handle, sort_keys=False, allow_unicode=True)
+    return handle.name
+
+
+def datasette_args(db_path: str) -> list[str]:
+    """Arguments shared by `clinicwatch serve`, tests and `datasette publish`."""
+    args = ["-i", db_path, "-m", write_metadata(db_path),
+            "--setting", "default_page_size", "50",
+            "--setting", "sql_time_limit_ms", "3000",
+            "--setting", "allow_download", "off",
+            "--setting", "suggest_facets", "off"]
+    for option, folder in (("--template-dir", "templates"), ("--plugins-dir", "plugins"),
+                           ("--static", "static")):
+        path = PUBLISH_DIR / folder
+        if path.is_dir() and any(path.iterdir()):
+            args += [option, f"static:{path}" if folder == "static" else str(path)]
+    return args
+
+
+def datasette_command(db_path: str, *, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
+    return [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path),
+            "-h", host, "-p", str(port)]

@@ -1,0 +1,70 @@
+"""Address guard for register clients: refuse private, loopback and link-local hosts.
+
+Register base URLs come from settings and command-line flags, so a mistyped or
+hostile value could point a client at the operator's own network. Before each
+request the host is resolved and every address it resolves to is checked with
+``ipaddress``; any private, loopback, link-local, reserved, multicast or
+unspecified address is refused unless ``allow_private=True`` (tests and the
+sample web need loopback). Redirects are checked the same way by the client.
+
+This duplicates the small address test in spiders/netguard.py on purpose:
+that module lives beside Scrapy and Twisted, and registers/ must not import
+the crawler. If the lead adds a shared clinicwatch/netguard.py, use it here.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+ALLOWED_SCHEMES = ("http", "https")
+
+
+class BlockedAddress(ValueError):
+    """A URL that must not be fetched (scheme, missing host or a non-public address)."""
+
+
+def address_refusal(ip: str) -> str | None:
+    """Why an IP address is not public, or None when it is a public address."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return f"unparseable address {ip!r}"
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
+        addr = addr.ipv4_mapped
+    for label, hit in (
+        ("loopback", addr.is_loopback),
+        ("link-local", addr.is_link_local),
+        ("private", addr.is_private),
+        ("reserved", addr.is_reserved or addr.is_multicast or addr.is_unspecified),
+    ):
+        if hit:
+            return f"{label} address {addr}"
+    return None
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to (an IP literal resolves to itself)."""
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise BlockedAddress(f"cannot resolve {host}: {exc.strerror or exc}") from None
+    return sorted({info[4][0] for info in infos})
+
+
+def check_url(url: str, *, allow_private: bool = False) -> None:
+    """Raise :class:`BlockedAddress` unless ``url`` may be fetched."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise BlockedAddress(f"unsupported URL scheme {parts.scheme or '(none)'!r}")
+    host = parts.hostname
+    if not host:
+        raise BlockedAddress(f"URL has no host: {url}")
+    if allow_private:
+        return
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    for ip in resolve(host, port):
+        why = address_refusal(ip)
+        if why:
+            raise BlockedAddress(f"refused {host}: {why} (use --allow-private to allow)")

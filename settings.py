@@ -1,0 +1,66 @@
+"""Scrapy settings for clinicwatch: polite defaults for the real web.
+
+Per-run values come from the CLI (``clinicwatch crawl``), ``-s NAME=VALUE`` or the
+environment; nothing here is specific to the sample web or to tests.
+"""
+
+import os
+
+BOT_NAME = "clinicwatch"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- Identity and manners -------------------------------------------------------------
+CLINICWATCH_CONTACT_URL = os.environ.get(
+    "CLINICWATCH_CONTACT_URL", "https://github.com/clinicwatch/clinicwatch#crawler"
+)
+USER_AGENT = f"clinicwatch/0.1 (+{CLINICWATCH_CONTACT_URL})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 20
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024  # a clinic page is never 8 MB; bounds memory
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
+# Refuse private, loopback and link-local addresses unless --allow-private.
+CLINICWATCH_ALLOW_PRIVATE = False
+DNS_RESOLVER = "spiders.netguard.GuardedResolver"
+
+# --- Per-site bounds (the sites spider) -----------------------------------------------
+CLINICWATCH_MAX_PAGES_PER_SITE = 25
+CLINICWATCH_MAX_DEPTH = 3
+
+# --- Pipeline and storage ---------------------------------------------------------------
+CONCURRENT_ITEMS = 10  # a page yields one item; 100 costs ~1.7x throughput (ecosystem.md §7)
+CLINICWATCH_DB = os.environ.get("CLINICWATCH_DB", "clinicwatch.db")
+CLINICWATCH_BATCH_SIZE = 200
+ITEM_PIPELINES = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.normalise.NormalisePipeline": 200,
+    "pipelines.store.StorePipeline": 900,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "spiders.netguard.UrlGuardMiddleware": 50,
+}
+SPIDER_MIDDLEWARES = {}
+EXTENSIONS = {}
+
+# --- Scrapy housekeeping ----------------------------------------------------------------
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = os.environ.get("CLINICWATCH_LOG_LEVEL", "INFO")
+DEPTH_PRIORITY = 0

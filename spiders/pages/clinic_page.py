@@ -1,0 +1,100 @@
+"""The clinic page object: one HTML page in, one :class:`items.PageExtract` out.
+
+Pure: no network, no database, no settings. It decodes the bytes (declared
+charset, then detection), parses them once with lxml, reads the schema.org
+nodes once, and hands both to the three extractors (clinic details, prices,
+practitioners). A page that cannot be read gives an empty extract with the
+reason in ``errors``; it never raises.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import urlsplit
+
+import lxml.html
+from w3lib.encoding import html_to_unicode
+
+from extract import clinic_info, people, price_blocks, structured
+from items import PageExtract
+
+log = logging.getLogger(__name__)
+
+MAX_HTML_CHARS = 3_000_000  # larger pages are truncated before parsing (memory bound)
+
+_KIND_PATTERNS = [
+    ("location", re.compile(r"/(locations?|clinics?|branches|standorte|sedes|lokalizacje)/[^/]+", re.I)),
+    ("prices", re.compile(r"price|pricing|preise|precios|tarifas|cennik|ceny|fees|tarif|menu|treatments?|behandlung|tratamientos|zabiegi", re.I)),
+    ("team", re.compile(r"team|staff|practitioner|doctor|our-people|about|equipo|zespol|zespół|uber-uns|ueber-uns|meet", re.I)),
+    ("contact", re.compile(r"contact|kontakt|contacto|find-us|visit", re.I)),
+    ("blog", re.compile(r"/(blog|news|articles?|aktuelles|noticias)/", re.I)),
+]
+
+COUNTRY_CURRENCY = {
+    "GB": "GBP", "US": "USD", "IE": "EUR", "DE": "EUR", "ES": "EUR", "FR": "EUR", "IT": "EUR",
+    "NL": "EUR", "AT": "EUR", "PL": "PLN", "AE": "AED", "IN": "INR", "TR": "TRY", "AU": "AUD",
+    "CA": "CAD", "CH": "CHF",
+}
+
+
+def page_kind(url: str) -> str:
+    path = urlsplit(url).path or "/"
+    if path in ("", "/", "/index.html", "/index.php"):
+        return "home"
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(path):
+            return kind
+    return "other"
+
+
+def decode(body: bytes, content_type: str | None = None) -> str:
+    """Bytes to text using the declared charset, BOM, meta tag, then detection."""
+    _, text = html_to_unicode(content_type or "", body)
+    return text
+
+
+def extract_page(
+    html: str | bytes,
+    url: str,
+    *,
+    content_type: str | None = None,
+    hints: dict | None = None,
+) -> PageExtract:
+    """Read one page. ``hints`` may carry {"country": "GB"} learned from the site's other pages."""
+    result = PageExtract(page_kind=page_kind(url))
+    try:
+        text = decode(html, content_type) if isinstance(html, bytes) else html
+        if len(text) > MAX_HTML_CHARS:
+            result.errors.append(f"page truncated from {len(text)} to {MAX_HTML_CHARS} characters")
+            text = text[:MAX_HTML_CHARS]
+        if not text.strip():
+            result.errors.append("empty page")
+            return result
+        doc = lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        result.errors.append(f"not parseable as HTML: {exc}")
+        return result
+    nodes = structured.load(text, url, result.errors)
+    hints = hints or {}
+    _run(result, "clinic", lambda: _clinic(result, doc, nodes, url, hints))
+    country = result.clinic.country or hints.get("country")
+    currency = COUNTRY_CURRENCY.get(country or "")
+    _run(result, "prices", lambda: result.prices.extend(
+        price_blocks.extract_prices(doc, nodes, url=url, default_currency=currency, country=country)))
+    _run(result, "practitioners", lambda: result.practitioners.extend(
+        people.extract_practitioners(doc, nodes, url=url, country=country)))
+    return result
+
+
+def _clinic(result: PageExtract, doc, nodes, url: str, hints: dict) -> None:
+    result.clinic = clinic_info.extract_clinic(doc, nodes, url=url, hints=hints)
+
+
+def _run(result: PageExtract, what: str, step) -> None:
+    """Run one extractor; a bug or a hostile page costs that part only, with the reason kept."""
+    try:
+        step()
+    except Exception as exc:  # noqa: BLE001 - a page must never crash the crawl
+        log.exception("extracting %s failed", what)
+        result.errors.append(f"{what} extraction failed: {type(exc).__name__}: {exc}")

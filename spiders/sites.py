@@ -1,0 +1,173 @@
+"""The `sites` spider: crawl each clinic website inside its own site, bounded.
+
+It only crawls: it chooses what to request and what to follow, and yields what
+the page object (spiders/pages) reads from each page, with provenance. Pages
+likely to hold prices, the team and contact details are requested first; each
+site is bounded in pages and depth; links to other sites (booking widgets,
+social media) are never followed. Every failure becomes a CrawlErrorItem with
+its reason, so the operator sees it in the `crawl_errors` table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import scrapy
+from scrapy.http import Request, TextResponse
+from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from w3lib.url import url_query_cleaner
+
+from items import CrawlErrorItem, PageItem
+from spiders.pages import extract_page
+from spiders.seeds import Seed, read_seeds, site_key
+
+_PRIORITY_RULES = [
+    (40, re.compile(r"price|pricing|fees|cost|tarif|preis|precio|cennik|ceny|prezzi|fiyat|menu", re.I)),
+    (30, re.compile(r"treatment|behandlung|tratamiento|zabieg|trattament|tedavi|mesotherap|mesoterap|"
+                    r"mezoterap|prp|botox|anti-wrinkle|filler|hair|injectable|skin", re.I)),
+    (25, re.compile(r"team|staff|practitioner|doctor|meet|about|people|who-we-are|equipo|zesp|"
+                    r"uber-uns|ueber-uns|arzt|aerzt|nosotros|qui-sommes", re.I)),
+    (20, re.compile(r"contact|location|clinic|branch|find-us|kontakt|contacto|standort|sede", re.I)),
+    (-20, re.compile(r"blog|news|article|/tag/|categor|author|privacy|cookie|terms|legal|impressum|"
+                     r"datenschutz|polityka|aviso-legal|careers|jobs|press", re.I)),
+]
+# Never followed: admin, carts, feeds, search and calendar traps.
+_SKIP = re.compile(
+    r"wp-admin|wp-login|wp-json|/feed/?$|/cart|/basket|/checkout|/login|/account|/search|[?&]s=|"
+    r"replytocom|/calendar|[?&](date|month|year|week|day|filter|sort|orderby|page)=|/page/\d{2,}",
+    re.I,
+)
+_TRACKING = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id",
+             "gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "ref", "_ga", "utm"]
+
+
+def canonical(url: str) -> str:
+    """Key for "the same page under another URL": no tracking query, fragment, www, trailing slash."""
+    cleaned = url_query_cleaner(url, _TRACKING, remove=True, keep_fragments=False)
+    scheme_sep = cleaned.find("://")
+    rest = cleaned[scheme_sep + 3:] if scheme_sep >= 0 else cleaned
+    rest = rest[4:] if rest.lower().startswith("www.") else rest
+    host, _, path = rest.partition("/")
+    path = "/" + path
+    if len(path) > 1 and path.endswith("/") and "?" not in path:
+        path = path.rstrip("/")
+    for index in ("/index.html", "/index.php", "/index.htm"):
+        if path.endswith(index):
+            path = path[: -len(index)] or "/"
+    return host.lower() + path
+
+
+def link_priority(url: str, text: str) -> int:
+    haystack = f"{url} {text}"
+    for score, pattern in _PRIORITY_RULES:
+        if pattern.search(haystack):
+            return score
+    return 0
+
+
+@dataclass
+class SiteState:
+    seed: Seed
+    scheduled: int = 0
+    seen: set[int] = field(default_factory=set)
+    hints: dict = field(default_factory=dict)
+
+
+class SitesSpider(scrapy.Spider):
+    name = "sites"
+
+    def __init__(self, seeds: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seeds_path = seeds
+        self.sites: dict[str, SiteState] = {}
+        self.seed_problems: list[tuple[int, str]] = []
+        self.links = LinkExtractor(deny_extensions=IGNORED_EXTENSIONS, unique=True, canonicalize=False)
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.max_pages = crawler.settings.getint("CLINICWATCH_MAX_PAGES_PER_SITE", 25)
+        spider.max_depth = crawler.settings.getint("CLINICWATCH_MAX_DEPTH", 3)
+        return spider
+
+    def load_seeds(self) -> list[Seed]:
+        if not self.seeds_path:
+            raise ValueError("the sites spider needs seeds=FILE")
+        seeds, self.seed_problems = read_seeds(self.seeds_path)
+        return seeds
+
+    async def start(self):
+        now = _now()
+        for seed in self.load_seeds():
+            key = site_key(seed.url)
+            if key in self.sites:
+                continue
+            state = self.sites[key] = SiteState(seed=seed)
+            state.seen.add(hash(canonical(seed.url)))
+            state.scheduled = 1
+            self.crawler.stats.inc_value("clinicwatch/sites")
+            yield self._request(seed.url, key, depth=0, priority=100)
+        for line, reason in self.seed_problems:
+            yield CrawlErrorItem(url=f"{self.seeds_path}:{line}", site=None, reason=f"bad seed: {reason}", at=now)
+
+    def _request(self, url: str, key: str, depth: int, priority: int) -> Request:
+        return Request(
+            url, callback=self.parse, errback=self.on_error, priority=priority,
+            meta={"site": key, "page_depth": depth},
+        )
+
+    def parse(self, response):
+        key = response.meta["site"]
+        state = self.sites[key]
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if not isinstance(response, TextResponse) or ("html" not in ctype and ctype):
+            yield CrawlErrorItem(url=response.url, site=key, reason=f"not HTML ({ctype or 'no type'})",
+                                 at=_now(), status=response.status)
+            return
+        extract = extract_page(response.body, response.url, content_type=ctype, hints=state.hints)
+        if extract.clinic.country and "country" not in state.hints:
+            state.hints["country"] = extract.clinic.country
+        depth = response.meta.get("page_depth", 0)
+        yield PageItem(
+            url=response.url, site=key, seed_url=state.seed.url, seed_name=state.seed.name,
+            fetched_at=_now(), status=response.status, extract=extract, depth=depth,
+        )
+        if depth < self.max_depth:
+            yield from self._follow(response, key, state, depth + 1)
+
+    def _follow(self, response, key: str, state: SiteState, depth: int):
+        candidates = []
+        for link in self.links.extract_links(response):
+            if site_key(link.url) != key or _SKIP.search(link.url):
+                continue
+            fingerprint = hash(canonical(link.url))
+            if fingerprint in state.seen:
+                continue
+            state.seen.add(fingerprint)
+            candidates.append((link_priority(link.url, link.text or ""), link.url))
+        candidates.sort(key=lambda c: -c[0])
+        for score, url in candidates:
+            if state.scheduled >= self.max_pages:
+                self.crawler.stats.inc_value("clinicwatch/links_over_site_cap")
+                break
+            state.scheduled += 1
+            yield self._request(url, key, depth, priority=score - 10 * depth)
+
+    def on_error(self, failure):
+        request = failure.request
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            reason = f"HTTP {status}"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
+        self.crawler.stats.inc_value("clinicwatch/errors")
+        yield CrawlErrorItem(url=request.url, site=request.meta.get("site"), reason=reason,
+                             at=_now(), status=status)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
