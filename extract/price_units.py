@@ -32,7 +32,8 @@ WORD_NUMBERS = {
     "dwa": 2, "dwie": 2, "trzy": 3, "cztery": 4, "piec": 5, "szesc": 6, "osiem": 8, "dziesiec": 10,
     "half": 0.5,
 }
-_NUM = r"(?P<n>\d+(?:[.,]\d+)?|½|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
+_NUM_ALT = r"\d+(?:[.,]\d+)?|½|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_NUM = rf"(?P<n>{_NUM_ALT})"
 
 _SESSION_WORDS = (
     r"sessions?|treatments?|sitzungen?|behandlungen?|anwendungen?|sesion(?:es)?|tratamientos?|"
@@ -45,7 +46,7 @@ _PACK_WORDS = (
 )
 _COURSE_N = re.compile(
     rf"(?:{_PACK_WORDS})\s*(?:of|von|mit|de|z|di|da|x)?\s*{_NUM}\b|"
-    rf"\b{_NUM}\s*(?:x\s*)?-?\s*(?:{_SESSION_WORDS})\b|\b{_NUM}\s*x\b"
+    rf"\b(?P<n2>{_NUM_ALT})\s*(?:x\s*)?-?\s*(?:{_SESSION_WORDS})\b|\b(?P<n3>{_NUM_ALT})\s*x\b"
 )
 _COURSE_WORD = re.compile(rf"\b(?:{_PACK_WORDS})\b")
 _AREA = re.compile(
@@ -84,7 +85,7 @@ FROM = re.compile(
     r"(?:\b(?:from|starting at|starting from|starts at|prices? from|ab|von|desde|a partir de|"
     r"od|dès|des|a partire da|da|since)\s*:?\s*$)"
 )
-FROM_AFTER = re.compile(r"^\s*(?:\+|onwards|and up|'?(?:den|dan|ten|tan) (?:baslayan|itibaren)|ve uzeri)")
+FROM_AFTER = re.compile(r"^(?:\+(?!\s*(?:vat|mwst|ust|iva|tva|kdv|tax|gst))|\s*onwards|and up|'?(?:den|dan|ten|tan) (?:baslayan|itibaren)|ve uzeri)")
 WAS = re.compile(
     r"\b(?:was|previously|regular(?:ly)?(?: price)?|normally|usually|rrp|reg\.?|orig(?:inal(?:ly)?)?|"
     r"statt|vorher|sonst|normalpreis|uvp|antes|precio normal|zamiast|wczesniej|cena regularna|"
@@ -141,7 +142,10 @@ def _number(raw: str) -> float | None:
 
 
 def _qty(match: re.Match) -> float | None:
-    return _number(match.group("n")) if match.group("n") else None
+    for name, value in match.groupdict().items():
+        if name.startswith("n") and value:
+            return _number(value)
+    return None
 
 
 def basis(window: str) -> Basis | None:

@@ -26,8 +26,10 @@ OTHER_FACTOR = (0.6, 0.45, 0.35, 0.12, 0.2)  # of the prp_hair base, per "other"
 
 
 def price_value(base: float, currency: str) -> float:
-    if base < 60:
+    if base < 20:
         return max(0.5, round(base * 2) / 2)
+    if base < 100:
+        return float(max(5, int(round(base / 5)) * 5))
     return round_price(base, currency)
 
 

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from analysis import labels
 from analysis.registry import Hit, rule
-from analysis.rules.common import CLINIC_COLS, COUNTRY, json_flag, parse_json, rows
+from analysis.rules.common import CLINIC_COLS, COUNTRY, in_list, json_flag, parse_json, rows
 from analysis.rules.uk import register_name
 
 # Which register numbers back a profession or a title.
@@ -50,7 +50,7 @@ def expected_kinds(profession: str | None, title_key: str) -> tuple[str, ...]:
 @rule("UK-REG-05", 1, severities=("red", "amber"),
       title="Protected title or profession with no matching register number")
 def title_without_number(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
-    params = {"professions": labels_json(PROFESSION_KINDS), "titles": labels_json(TITLE_KINDS)}
+    params = {"professions": in_list(sorted(PROFESSION_KINDS)), "titles": in_list(sorted(TITLE_KINDS))}
     for r in rows(db, TITLES_SQL, params):
         expected = expected_kinds(r["profession"], r["title_key"])
         given = set(parse_json(r["kinds_given"]) or [])
@@ -65,12 +65,6 @@ def title_without_number(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Ite
                       "profession": r["profession"], "expected_registers": list(expected),
                       "numbers_given": sorted(given), "failed_name_lookups": failed},
         )
-
-
-def labels_json(mapping: Mapping[str, Any]) -> str:
-    import json
-
-    return json.dumps(sorted(mapping))
 
 
 def title_message(r: Mapping[str, Any], expected: tuple[str, ...], failed: list) -> str:

@@ -1,0 +1,334 @@
+"""Price text -> amount, ISO currency and basis: the one home of price normalisation.
+
+Numbers go through price-parser (``Price.fromstring`` knows 1,200.00 / 1.200,00 /
+1 200 / 1'200); this module adds what price-parser does not know: currency
+symbols/codes/words to ISO 4217, "2k", ranges, was/now offers, "from" prices,
+deposits and savings (not prices), monthly finance (not prices), POA and free
+(no price, never zero), and the basis read next to each amount (session, course
+of N with per-session, area/unit/ml/syringe with quantity, treatment,
+consultation) through extract/price_units.py.
+
+Only amounts with a currency marker are prices, so phone numbers, dates, years,
+"45 min" and "6 sessions" never become one; ``bare=True`` lets a lone number count
+when the caller knows the text is a price cell (a "Price (£)" column).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+from price_parser import Price as _PPPrice
+
+from extract import price_units as pu
+
+MAX_AMOUNT = 1_000_000.0
+KNOWN_CURRENCIES = frozenset(
+    {"GBP", "USD", "EUR", "PLN", "AED", "INR", "TRY", "AUD", "CAD", "NZD", "SGD", "CHF", "HKD", "MXN"}
+)
+_DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN"})
+_CURRENCY_OF = {
+    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
+    "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
+    "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
+    "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD", "chf": "CHF",
+    "zł": "PLN", "zl": "PLN", "pln": "PLN", "złotych": "PLN", "zlotych": "PLN", "zł.": "PLN",
+    "aed": "AED", "dh": "AED", "dhs": "AED", "dh.": "AED", "dhs.": "AED", "dirham": "AED", "dirhams": "AED",
+    "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "rupee": "INR", "rupees": "INR",
+    "₺": "TRY", "try": "TRY", "tl": "TRY", "lira": "TRY",
+}
+
+_PRE = (
+    r"US\$|NZ\$|AU\$|CA\$|A\$|C\$|S\$|£|€|\$|₹|₺|"
+    r"(?<![A-Za-z])(?:GBP|EUR|USD|AUD|CAD|NZD|SGD|CHF|PLN|AED|INR|TRY|Rs\.?|Dhs?\.?|DH|TL)(?![A-Za-z])"
+)
+_POST = (
+    r"US\$|\$|£|€|₹|₺|zł\.?|(?:GBP|EUR|USD|AUD|CAD|CHF|PLN|AED|INR|TRY|TL|Dhs?|DH|zl|złotych|zlotych"
+    r"|[Ee]uros?|EURO|[Pp]ounds?|[Dd]ollars?|[Dd]irhams?|[Rr]upees?|[Ll]ira)(?![A-Za-z])"
+)
+_NUM = (
+    r"(?<![\d.,'’])(?:\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f])\d{3})+|\d+)(?:[.,]\d{1,2})?(?![\d])"
+    r"(?:[.,][-–—]{1,2})?"
+)
+_K = r"(?:[kK](?![A-Za-z]))"
+MONEY = re.compile(
+    rf"(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?P<k1>{_K})?(?:\s?(?P<post1>{_POST}))?"
+    rf"|(?P<n2>{_NUM})(?P<k2>{_K})?\s?(?P<post2>{_POST})"
+)
+_BARE = re.compile(rf"(?P<n>{_NUM})(?P<k>{_K})?")
+_BARE_ONLY = re.compile(rf"^[^\d]*?(?P<n>{_NUM})(?P<k>{_K})?[^\d]*$")
+_RANGE_SEP = r"\s*(?:-|–|—|~|to|bis|a|al|hasta|do|à|au|fino a|ila|ile)\s*"
+_RANGE_BETWEEN = re.compile(r"^\s*(?:-|–|—|~|to|bis|a|al|hasta|do|à|au|fino a|ila|ile|and|und|y|i|et|e)\s*$", re.I)
+_RANGE_LOW_BARE = re.compile(rf"(?P<n>{_NUM}){_RANGE_SEP}$", re.I)
+_RANGE_HIGH_BARE = re.compile(rf"^{_RANGE_SEP}(?P<n>{_NUM})(?P<k>{_K})?(?!\s*(?:%|[A-Za-z]))", re.I)
+_BETWEEN_WORD = re.compile(r"\b(?:between|zwischen|entre|pomiedzy|tra|fra)\s*$")
+_BREAK = re.compile(r"[;|\n•·]|,(?!\d)|\.\s|\s(?:or|oder|o|lub|ou|veya|oppure)\s", re.I)
+_NEG = re.compile(r"(?:^|[^\d\w£€$%)\s])\s?[-−]\s?$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_NOT_FREE = re.compile(r"\b(?:included|incl|inkl|incluid[ao]|w cenie|compris|inclus[ao]?)\b")
+
+
+@dataclass(frozen=True)
+class PriceParse:
+    """One price statement read from text (see docs/data-contract.md "Price semantics")."""
+
+    amount: float | None
+    currency: str | None
+    amount_max: float | None = None
+    was_amount: float | None = None
+    from_price: bool = False
+    unit: str = "session"
+    sessions: int | None = None
+    quantity: float | None = None
+    per_session: float | None = None
+    no_price: str | None = None  # "poa" | "free" when the text says there is no price
+    text: str = ""
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    amount: float
+    currency: str | None
+    amount_max: float | None = None
+    was: bool = False
+    now: bool = False
+    drop: bool = False
+
+
+def _amount(num: str, k: str | None) -> float | None:
+    num = re.sub(r"[.,][-–—]+$", "", num)
+    parsed = _PPPrice.fromstring(num, decimal_separator="," if re.search(r",\d{1,2}$", num) else None)
+    if parsed.amount is None:
+        return None
+    value = float(parsed.amount) * (1000 if k else 1)
+    if not math.isfinite(value) or value < 0 or value > MAX_AMOUNT:
+        return None
+    return round(value, 2)
+
+
+def currency_of(raw: str | None, default_currency: str | None = None) -> str | None:
+    """ISO code for a currency sign/code/word; "$" follows a dollar default (AU -> AUD) else USD."""
+    if not raw:
+        return default_currency if default_currency in KNOWN_CURRENCIES else None
+    raw = raw.strip()
+    if raw == "$":
+        return default_currency if default_currency in _DOLLAR_CURRENCIES else "USD"
+    return _CURRENCY_OF.get(raw.lower()) or _CURRENCY_OF.get(raw)
+
+
+def _tokens(text: str, default_currency: str | None) -> list[_Tok]:
+    toks: list[_Tok] = []
+    for m in MONEY.finditer(text):
+        num, k = (m["n1"], m["k1"]) if m["n1"] else (m["n2"], m["k2"])
+        raw_cur = m["pre"] or m["post1"] or m["post2"]
+        value = _amount(num, k)
+        if value is None or _NEG.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        toks.append(_Tok(m.start(), m.end(), value, currency_of(raw_cur, default_currency)))
+    return toks
+
+
+def _bare_token(text: str, default_currency: str | None) -> list[_Tok]:
+    m = _BARE_ONLY.match(text)
+    if not m or _YEAR.match(m["n"].strip()) and not m["k"]:
+        return []
+    rest = pu.fold(text[: m.start("n")] + " " + text[m.end():])
+    if re.search(r"\b(?:min|mins|minutes?|minuten|minutos|minut|h|hrs?|hours?|godz\w*|dk|dakika|%)\b", rest):
+        return []
+    if pu.basis(pu.fold(text)) and pu.basis(pu.fold(text)).unit == "course" and not rest.strip():
+        return []
+    value = _amount(m["n"], m["k"])
+    if value is None or default_currency not in KNOWN_CURRENCIES:
+        return []
+    return [_Tok(m.start("n"), m.end(), value, default_currency)]
+
+
+def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
+    out: list[_Tok] = []
+    for tok in toks:
+        prev = out[-1] if out else None
+        gap = text[prev.end:tok.start] if prev else ""
+        if prev and prev.amount_max is None and _RANGE_BETWEEN.match(gap) and tok.amount > prev.amount:
+            if not re.fullmatch(r"\s*(?:and|und|y|i|et|e)\s*", gap, re.I) or _BETWEEN_WORD.search(
+                pu.fold(text[max(0, prev.start - 12):prev.start])
+            ):
+                prev.amount_max, prev.end = tok.amount, tok.end
+                continue
+        out.append(tok)
+    for tok in out:
+        if tok.amount_max is None:
+            _bare_range(text, tok)
+    return out
+
+
+def _bare_range(text: str, tok: _Tok) -> None:
+    """"150-200 €" (low end bare) and "£150-200" (high end bare)."""
+    low = _RANGE_LOW_BARE.search(text[max(0, tok.start - 20):tok.start])
+    if low:
+        value = _amount(low["n"], None)
+        if value is not None and 0 < value < tok.amount:
+            tok.amount_max, tok.amount = tok.amount, value
+            tok.start -= len(low.group(0))
+            return
+    high = _RANGE_HIGH_BARE.match(text[tok.end:tok.end + 24])
+    if high:
+        value = _amount(high["n"], high["k"])
+        if value is not None and tok.amount < value <= tok.amount * 20:
+            tok.amount_max = value
+            tok.end += high.end()
+
+
+def _windows(text: str, toks: list[_Tok], i: int) -> tuple[str, str]:
+    """Folded clause text before and after token i (never crossing a neighbour token)."""
+    lo = toks[i - 1].end if i else 0
+    hi = toks[i + 1].start if i + 1 < len(toks) else len(text)
+    before = text[lo:toks[i].start]
+    breaks = list(_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    after = text[toks[i].end:hi]
+    brk = _BREAK.search(after)
+    if brk:
+        after = after[: brk.start()]
+    return pu.fold(before), pu.fold(after)
+
+
+def _basis(before: str, after: str, context: str) -> pu.Basis:
+    post, pre = pu.basis(after), pu.basis(before)
+    for cand in (post if post and post.explicit_per else None, pre, post, pu.basis(pu.fold(context))):
+        if cand is None:
+            continue
+        if cand.unit == "consultation" and pu.FREE.search(before + after + pu.fold(context)):
+            continue
+        return cand
+    return pu.Basis("session")
+
+
+def _mark(text: str, toks: list[_Tok]) -> list[tuple[str, str]]:
+    wins = [_windows(text, toks, i) for i in range(len(toks))]
+    for i, tok in enumerate(toks):
+        before, after = wins[i]
+        if pu.DEPOSIT.search(before[-30:]) or pu.DEPOSIT.search(after[:30]) or pu.RECURRING.match(after):
+            tok.drop = True
+        elif pu.WAS.search(before[-40:]) or re.match(r"^\s*\)?\s*(?:was|statt|zamiast|antes)\b", after):
+            tok.was = True
+        elif pu.NOW.search(before[-20:]):
+            tok.now = True
+    for i, tok in enumerate(toks):
+        if tok.now and i and not toks[i - 1].was and not toks[i - 1].now and not toks[i - 1].drop:
+            between = pu.fold(text[toks[i - 1].end:tok.start])
+            if not pu.basis(between) or pu.basis(between).unit == "session":
+                toks[i - 1].was = True
+    return wins
+
+
+def _attach_was(toks: list[_Tok]) -> dict[int, float]:
+    """Index of the offer each old price belongs to -> the old price."""
+    was: dict[int, float] = {}
+    live = [i for i, t in enumerate(toks) if not t.was and not t.drop]
+    for i, tok in enumerate(toks):
+        if tok.was and not tok.drop and live:
+            target = min(live, key=lambda j: (abs(j - i), j < i))
+            if toks[target].amount < tok.amount:
+                was.setdefault(target, tok.amount)
+    return was
+
+
+def _build(text: str, tok: _Tok, before: str, after: str, context: str) -> PriceParse:
+    b = _basis(before, after, context)
+    from_price = bool(pu.FROM.search(before)) or bool(pu.FROM_AFTER.match(after))
+    per_session = None
+    if b.unit in ("session", "treatment"):
+        per_session = tok.amount
+    elif b.unit == "course" and b.sessions:
+        per_session = round(tok.amount / b.sessions, 2)
+    return PriceParse(
+        amount=tok.amount, currency=tok.currency, amount_max=tok.amount_max,
+        from_price=from_price and tok.amount_max is None, unit=b.unit, sessions=b.sessions,
+        quantity=b.quantity, per_session=per_session, text=text[tok.start:tok.end].strip(),
+    )
+
+
+def _scan(text: str, default_currency: str | None, context: str, bare: bool) -> list[tuple[int, int, PriceParse]]:
+    toks = _tokens(text, default_currency)
+    if not toks and bare:
+        toks = _bare_token(text, default_currency)
+    toks = _merge_ranges(text, toks)
+    wins = _mark(text, toks)
+    was = _attach_was(toks)
+    out: list[tuple[int, int, PriceParse]] = []
+    for i, tok in enumerate(toks):
+        if tok.drop or tok.was:
+            continue
+        before, after = wins[i]
+        parse = _build(text, tok, before, after, context)
+        if i in was:
+            parse = replace(parse, was_amount=was[i])
+        if out and _derived(out[-1][2], parse, before):
+            out[-1] = (out[-1][0], out[-1][1], _with_sessions(out[-1][2], parse))
+            continue
+        if parse.amount == 0:
+            parse = replace(parse, amount=None, per_session=None, no_price="free")
+        out.append((tok.start, tok.end, parse))
+    return out
+
+
+def _derived(prev: PriceParse, cur: PriceParse, before: str) -> bool:
+    """"£900 (£150 per session)": the second figure restates the first, it is no offer."""
+    return prev.unit == "course" and cur.unit == "session" and pu.in_parentheses(before) and (
+        prev.amount is not None and cur.amount is not None and cur.amount < prev.amount
+    )
+
+
+def _with_sessions(course: PriceParse, session: PriceParse) -> PriceParse:
+    if course.sessions or not course.amount or not session.amount:
+        return course
+    n = course.amount / session.amount
+    if abs(n - round(n)) > 0.01 or not 1 < round(n) <= 50:
+        return course
+    return replace(course, sessions=round(n), per_session=session.amount)
+
+
+def no_price(text: str) -> str | None:
+    """"poa" or "free" when the text says the price is on application / nothing, else None."""
+    folded = pu.fold(text)
+    if pu.POA.search(folded):
+        return "poa"
+    if pu.FREE.search(folded) and not _NOT_FREE.search(folded):
+        return "free"
+    return None
+
+
+def parse_price(
+    text: str, *, default_currency: str | None = None, context: str = "", bare: bool = False
+) -> PriceParse | None:
+    """The main price a short text (a cell, a card line) states, or None.
+
+    ``context`` (row label, column header, heading) supplies the basis when the text
+    itself does not ("Course of 6" header over "£900"). ``bare`` accepts a number with no
+    currency sign, priced in ``default_currency``.
+    """
+    if not text or len(text) > 5000:
+        return None
+    found = _scan(text, default_currency, context, bare)
+    if found:
+        return found[0][2]
+    kind = no_price(text)
+    if kind is None:
+        return None
+    b = _basis("", pu.fold(text), context)
+    return PriceParse(amount=None, currency=currency_of(None, default_currency), unit=b.unit,
+                      sessions=b.sessions, quantity=b.quantity, no_price=kind, text=text.strip()[:80])
+
+
+def find_prices(
+    text: str, *, default_currency: str | None = None, context: str = ""
+) -> list[tuple[int, int, PriceParse]]:
+    """Every price in running prose, as (start, end, parse); only amounts with a currency marker."""
+    if not text or len(text) > 200_000:
+        return []
+    return _scan(text, default_currency, context, False)
