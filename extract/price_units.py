@@ -85,7 +85,7 @@ FROM = re.compile(
     r"(?:\b(?:from|starting at|starting from|starts at|prices? from|ab|von|desde|a partir de|"
     r"od|dès|des|a partire da|da|since)\s*:?\s*$)"
 )
-FROM_AFTER = re.compile(r"^(?:\+(?!\s*(?:vat|mwst|ust|iva|tva|kdv|tax|gst))|\s*onwards|and up|'?(?:den|dan|ten|tan) (?:baslayan|itibaren)|ve uzeri)")
+FROM_AFTER = re.compile(r"^(?:\+(?!\s*(?:vat|mwst|ust|iva|tva|kdv|tax|gst))|\s*(?:onwards|and up|'?(?:den|dan|ten|tan) (?:baslayan|itibaren)|ve uzeri))")
 WAS = re.compile(
     r"\b(?:was|previously|regular(?:ly)?(?: price)?|normally|usually|rrp|reg\.?|orig(?:inal(?:ly)?)?|"
     r"statt|vorher|sonst|normalpreis|uvp|antes|precio normal|zamiast|wczesniej|cena regularna|"

@@ -1,0 +1,263 @@
+"""Practitioners read from the visible page: cards, bios, tables, prose mentions.
+
+A *candidate* is a short element whose text parses as a person's name
+(heading, bold text, table cell, ``.name`` span ...). Its *card* is the largest
+ancestor holding no other candidate, extended with following siblings up to the
+next candidate, so numbers in one person's bio are never given to the next
+person. Testimonials, navigation, reviews and blog bylines are cut out before
+anything is read. Pure: the caller's tree is copied, never changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from extract import credentials as cr
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "blockquote", "q", "select", "button",
+              "form", "iframe", "head", "cite")
+_BAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:testimonials?|reviews?|quotes?|comments?|author|byline|breadcrumbs?|cookies?|consent|gdpr|"
+    r"menu|navbar|nav|navigation|share|sharing|related|ratings?|stars|feedback|trustpilot|post-meta|entry-meta|"
+    r"masthead|site-header|social|newsletter|skip-link|modal-cookie|marquee)(?:$|[\s_-])",
+    re.I,
+)
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_NAME_TAGS = _HEADINGS | {"strong", "b", "dt", "td", "th", "figcaption", "p", "span", "div", "li", "a", "em", "dd"}
+_NAMEISH_CLASS = re.compile(r"name|title|heading|person|member|doctor|practitioner|staff|caption", re.I)
+_BLOCK = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "dt", "dd", "section",
+          "article", "small", "span", "figcaption", "ul", "ol", "table", "header", "footer", "aside"}
+_ROLE_WORDS = re.compile(
+    r"practitioner|injector|director|founder|clinician|specialist|therapist|consultant|prescriber|\blead\b|owner|"
+    r"esthetician|aesthetician|surgeon|physician|doctor|nurse|dentist|pharmacist|dermatolog|trainer|medic|"
+    r"ärzt|arzt|m[eé]dic|enfermer|lekarz|piel[eę]gniar|kosmetolog|cosmet|paramedic|\bRN\b|\bNP\b|\bPA-C\b|\bMD\b|"
+    r"esteticista|inyector|fachärzt|specjalist|especialista",
+    re.I,
+)
+_NON_CLINICAL = re.compile(
+    r"receptionist|coordinator|co-ordinator|manager|administrator|admin\b|marketing|front\s+desk|concierge\b|accounts|"
+    r"social\s+media|client\b|patient\b|customer|verified|google\s+review|★|guest|photographer|designer|developer",
+    re.I,
+)
+_PROSE_NAME = re.compile(
+    r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:\s+(?:(?:van|von|de|del|da|di|la|le)\s+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){0,3}"
+    r"|\b[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+(?=,?\s+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
+)
+
+
+@dataclass
+class Mention:
+    """One person as read from the page, before merging."""
+
+    parsed: cr.ParsedName
+    text: str  # the card / segment text
+    role: str | None
+    after: str  # card text after the name (for role signals)
+    el: object | None = None
+
+
+def element_text(el) -> str:
+    """Text with line breaks at block boundaries and <br>."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if not isinstance(node.tag, str):
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = node.tag in _BLOCK
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        walk(child)
+    text = "".join(parts).replace("\xa0", " ")
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def clean_tree(doc):
+    """A copy of the body without navigation, testimonials, reviews, bylines and scripts."""
+    body = doc.find(".//body")
+    root = copy.deepcopy(body if body is not None else doc)
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            doomed.append(el)
+            continue
+        cls = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+        if el.tag in _DROP_TAGS or _BAD_CLASS.search(cls) or el.get("itemprop") == "author":
+            doomed.append(el)
+        elif el.tag == "header" and el.find(".//nav") is not None:
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the tail text in place
+    return root
+
+
+def _in_footer(el) -> bool:
+    return any(a.tag == "footer" or "footer" in (a.get("class") or "") for a in el.iterancestors())
+
+
+def _nameish(el) -> bool:
+    if el.tag in _HEADINGS or el.tag in ("dt", "figcaption", "th", "strong", "b"):
+        return True
+    if el.tag == "td":
+        return el.getprevious() is None
+    return bool(_NAMEISH_CLASS.search(el.get("class") or ""))
+
+
+def _candidate(el) -> cr.ParsedName | None:
+    text = element_text(el)
+    if not text or len(text) > 140 or text.count("\n") > 3:
+        return None
+    first = text.split("\n", 1)
+    parsed = cr.parse_name(text if len(first) == 1 else first[0])
+    if len(first) > 1:
+        parsed = parsed._replace(rest=parsed.rest or first[1].split("\n")[0])
+    titled = parsed.title is not None
+    if not cr.looks_like_name(parsed.name, titled=titled):
+        return None
+    strong = parsed.title in ("Dr", "Prof", "Nurse", "Lek") or bool(parsed.postnominals)
+    if not strong and not _nameish(el):
+        return None
+    return parsed
+
+
+def _find_candidates(root) -> list[tuple[object, cr.ParsedName]]:
+    found = []
+    for el in root.iter(*_NAME_TAGS):
+        parsed = _candidate(el)
+        if parsed is not None:
+            found.append((el, parsed))
+    # keep the innermost element of nested matches (h3 > strong > "Dr Jane Smith")
+    elements = {id(el) for el, _ in found}
+    inner = []
+    for el, parsed in found:
+        if any(id(d) in elements for d in el.iterdescendants() if d is not el):
+            continue
+        inner.append((el, parsed))
+    return inner
+
+
+def _card(el, candidate_ids: set[int], stop_at) -> list:
+    """The elements making up one person's card, in document order."""
+    top = el
+    parent = top.getparent()
+    while parent is not None and parent is not stop_at:
+        if any(id(d) in candidate_ids for d in parent.iterdescendants() if d is not top and not _within(d, top)):
+            break
+        top = parent
+        parent = top.getparent()
+    parts = [top]
+    sib = top.getnext()
+    level = int(el.tag[1]) if el.tag in _HEADINGS else 9
+    while sib is not None:
+        if not isinstance(sib.tag, str):
+            sib = sib.getnext()
+            continue
+        if id(sib) in candidate_ids or any(id(d) in candidate_ids for d in sib.iterdescendants()):
+            break
+        if sib.tag in _HEADINGS and int(sib.tag[1]) <= level:
+            break
+        parts.append(sib)
+        sib = sib.getnext()
+    return parts
+
+
+def _within(node, ancestor) -> bool:
+    return any(a is ancestor for a in node.iterancestors())
+
+
+def _after_text(parts: list, el) -> str:
+    """Card text from the name element onwards."""
+    text = "\n".join(element_text(p) for p in parts)
+    name_text = element_text(el)
+    idx = text.find(name_text)
+    return text[idx + len(name_text):] if idx >= 0 else text
+
+
+def card_mentions(root) -> tuple[list[Mention], set[int]]:
+    """People named by a card-like element; also the ids of elements their cards cover."""
+    candidates = _find_candidates(root)
+    ids = {id(el) for el, _ in candidates}
+    covered: set[int] = set()
+    out = []
+    for el, parsed in candidates:
+        parts = _card(el, ids, root)
+        text = "\n".join(element_text(p) for p in parts)
+        after = _after_text(parts, el)
+        role = parsed.rest or _role_line(after)
+        if not _accept(el, parsed, role, after):
+            continue
+        for p in parts:
+            covered.add(id(p))
+            covered.update(id(d) for d in p.iterdescendants())
+        out.append(Mention(parsed, text, role, after, el))
+    return out, covered
+
+
+def _role_line(after: str) -> str | None:
+    for line in after.split("\n")[:2]:
+        line = line.strip(" -–|·")
+        if line and len(line) <= 80:
+            return line
+    return None
+
+
+def _accept(el, parsed: cr.ParsedName, role: str | None, after: str) -> bool:
+    strong = parsed.title in ("Dr", "Prof", "Nurse", "Lek") or bool(parsed.postnominals)
+    regs = cr.find_registrations(after[:600])
+    if _in_footer(el) and not regs and not strong:
+        return False
+    role_clinical = bool(role and _ROLE_WORDS.search(role))
+    if role and _NON_CLINICAL.search(role) and not role_clinical and not regs and not strong:
+        return False
+    if strong or regs:
+        return True
+    return role_clinical or bool(_ROLE_WORDS.search(after[:400]))
+
+
+def prose_mentions(root, covered: set[int]) -> list[Mention]:
+    """Titled names inside running text that no card covers; each gets the text up to the next name."""
+    out = []
+    for block in root.iter("p", "li", "td", "dd", "div"):
+        if id(block) in covered or (block.tag == "div" and len(block)):
+            continue
+        if any(id(a) in covered for a in block.iterancestors()):
+            continue
+        text = element_text(block).replace("\n", " ")
+        matches = list(_PROSE_NAME.finditer(text))
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+            parsed = cr.parse_name(m.group(0))
+            segment = text[m.start():end]
+            if not cr.looks_like_name(parsed.name, titled=parsed.title is not None):
+                continue
+            if len(parsed.name.split()) == 1 and not cr.find_registrations(segment):
+                continue
+            post = re.match(r",?\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,5})", text[m.end():end])
+            if post and not parsed.postnominals:
+                head = cr.parse_name(m.group(0) + " " + post.group(1))
+                if head.name == parsed.name:
+                    parsed = head
+            if _in_footer(block) and not cr.find_registrations(segment) and parsed.title != "Dr":
+                continue
+            out.append(Mention(parsed, segment, None, segment, None))
+    return out

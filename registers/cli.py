@@ -1,0 +1,122 @@
+"""Subcommands ``registers import|list`` and ``verify`` (argument parsing and summaries only)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+import sqlite_utils
+
+from clinicwatch.cliutil import CliError, add_allow_private, add_db, add_json, print_json
+from db.schema import open_db
+from registers.net import BlockedAddress
+from registers.npi import DEFAULT_CACHE_TTL, DEFAULT_MIN_INTERVAL, DEFAULT_NPI_URL, NpiClient
+from registers.nppes import NppesFormatError, import_nppes_csv
+from registers.schema import migrate
+from registers.uk import UK_KINDS, SnapshotFormatError, import_snapshot
+from registers.verify import verify_credentials
+
+IMPORT_KINDS = (*UK_KINDS, "nppes")
+
+
+def _open(path: str) -> sqlite_utils.Database:
+    db = open_db(path)
+    migrate(db)  # harmless once db/schema.py runs it as 010_registers
+    return db
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    kind = args.kind.lower()
+    if kind not in IMPORT_KINDS:
+        raise CliError(f"unknown register kind {args.kind!r}; one of {', '.join(IMPORT_KINDS)}", 2)
+    if not os.path.isfile(args.file):
+        raise CliError(f"no such file: {args.file}")
+    db = _open(args.db)
+    try:
+        if kind == "nppes":
+            rows, skipped = import_nppes_csv(db, args.file), 0
+        else:
+            result = import_snapshot(db, kind, args.file)
+            rows, skipped = result.rows, result.skipped
+    except (NppesFormatError, SnapshotFormatError) as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    except OSError as exc:
+        raise CliError(f"{args.file}: {exc.strerror or exc}") from None
+    note = f" ({skipped} rows without a name or number skipped)" if skipped else ""
+    print(f"imported {rows} {kind} rows from {args.file}{note}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    db = _open(args.db)
+    rows = [
+        {"kind": kind, "rows": n, "imported_at": at, "source_file": src}
+        for kind, n, at, src in db.execute(
+            "SELECT kind, rows, imported_at, source_file FROM register_snapshots ORDER BY kind"
+        ).fetchall()
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("no register snapshots imported (clinicwatch registers import KIND FILE)")
+    for row in rows:
+        print(f"{row['kind']:<9} {row['rows']:>9} rows  {row['imported_at']}  {row['source_file']}")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    db = _open(args.db)
+    client = None
+    if args.online:
+        client = NpiClient(base_url=args.npi_url, db=db, allow_private=args.allow_private,
+                           min_interval=args.npi_min_interval, cache_ttl=args.npi_cache_ttl)
+    try:
+        stats = verify_credentials(db, npi_client=client)
+    except BlockedAddress as exc:
+        raise CliError(str(exc)) from None
+    if args.json:
+        print_json(stats)
+        return 0
+    summary = ", ".join(f"{k} {v}" for k, v in stats["by_status"].items()) or "nothing to check"
+    print(f"checked {stats['checked']} credentials: {summary}")
+    print(f"status changes recorded: {stats['history_rows']}")
+    if client:
+        print(f"NPI Registry requests: {stats['online_requests']}")
+    if stats["errors"]:
+        print(f"left unchanged after register errors: {stats['errors']}")
+        return 1
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    reg = subparsers.add_parser("registers", help="import and list register snapshots")
+    reg_sub = reg.add_subparsers(dest="registers_command", metavar="ACTION", required=True)
+    imp = reg_sub.add_parser(
+        "import", help="import a register snapshot CSV (UK, voluntary, or the NPPES file)",
+        description="KIND is one of " + ", ".join(IMPORT_KINDS) + ". UK and voluntary files "
+        "have the columns number,name,status,annotations; nppes takes the NPPES "
+        "dissemination CSV (npidata_pfile_*.csv).",
+    )
+    imp.add_argument("kind", metavar="KIND")
+    imp.add_argument("file", metavar="FILE")
+    add_db(imp)
+    imp.set_defaults(func=cmd_import)
+    lst = reg_sub.add_parser("list", help="which snapshots are loaded, when, how many rows")
+    add_db(lst)
+    add_json(lst)
+    lst.set_defaults(func=cmd_list)
+
+    ver = subparsers.add_parser("verify", help="check practitioner credentials against registers")
+    add_db(ver)
+    ver.add_argument("--online", action="store_true",
+                     help="look up NPIs missing from the imported NPPES file in the NPI Registry API")
+    ver.add_argument("--npi-url", default=DEFAULT_NPI_URL, metavar="URL",
+                     help=f"NPI Registry API base URL (default {DEFAULT_NPI_URL})")
+    ver.add_argument("--npi-min-interval", type=float, default=DEFAULT_MIN_INTERVAL,
+                     metavar="SECONDS", help="least time between API requests")
+    ver.add_argument("--npi-cache-ttl", type=float, default=DEFAULT_CACHE_TTL, metavar="SECONDS",
+                     help="how long cached API answers are reused")
+    add_allow_private(ver)
+    add_json(ver)
+    ver.set_defaults(func=cmd_verify)
