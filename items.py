@@ -148,3 +148,24 @@ class CrawlErrorItem:
     at: str
     status: int | None = None
     crawl_id: int | None = None
+
+
+@dataclass
+class ListingItem:
+    """A clinic as a directory or OpenStreetMap lists it (discovery)."""
+
+    source: str  # osm, cqc, directory name
+    source_url: str  # the listing's own URL (kept for attribution)
+    name: str
+    fetched_at: str
+    website: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    locality: str | None = None
+    region: str | None = None
+    postcode: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    tags: dict = field(default_factory=dict)

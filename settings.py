@@ -37,7 +37,7 @@ REMOTE_CONTROL_ENABLED = False
 
 # Refuse private, loopback and link-local addresses unless --allow-private.
 CLINICWATCH_ALLOW_PRIVATE = False
-DNS_RESOLVER = "spiders.netguard.GuardedResolver"
+TWISTED_DNS_RESOLVER = "spiders.netguard.GuardedResolver"
 
 # --- Per-site bounds (the sites spider) -----------------------------------------------
 CLINICWATCH_MAX_PAGES_PER_SITE = 25

@@ -1,4 +1,4 @@
-"""Run Scrapy crawls from Python: settings assembly, one reactor, summaries.
+"""Run Scrapy crawls from Python: settings assembly, one reactor, several spiders in order.
 
 ``LOOPBACK_PROFILE`` is for the bundled sample web and tests only: no delays,
 more concurrency, loopback allowed. Real crawls keep settings.py's manners.
@@ -6,11 +6,13 @@ more concurrency, loopback allowed. Real crawls keep settings.py's manners.
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from scrapy.utils.reactor import install_reactor
+from twisted.internet import defer
 
 from db.schema import open_db
 from db.store import get_crawl
@@ -24,6 +26,10 @@ LOOPBACK_PROFILE: dict[str, Any] = {
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
     "DOWNLOAD_TIMEOUT": 15,
 }
+
+# A step returns (spider class, spider kwargs), or None to skip; it runs when its turn comes,
+# so it can read what earlier steps wrote (e.g. seeds discovered by the listings spider).
+Step = Callable[[], "tuple[type, dict] | None"]
 
 
 def build_settings(db_path: str, *, allow_private: bool = False, loopback: bool = False,
@@ -41,24 +47,55 @@ def build_settings(db_path: str, *, allow_private: bool = False, loopback: bool 
     return settings
 
 
+def run_steps(db_path: str, steps: list[Step], settings: Settings) -> list[dict]:
+    """Run spiders one after another in one reactor; return each crawl's `crawls` row."""
+    open_db(db_path).close()  # schema first, so a failed start still leaves a valid file
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawl_ids: list[int | None] = []
+    failures: list[BaseException] = []
+
+    @defer.inlineCallbacks
+    def sequence():
+        try:
+            for step in steps:
+                planned = step()
+                if planned is None:
+                    continue
+                spidercls, kwargs = planned
+                crawler = process.create_crawler(spidercls)
+                yield process.crawl(crawler, **kwargs)
+                crawl_ids.append(getattr(crawler.spider, "crawl_id", None))
+        except Exception as exc:  # noqa: BLE001 - reported to the caller after the reactor stops
+            failures.append(exc)
+        finally:
+            from twisted.internet import reactor
+
+            reactor.callLater(0, reactor.stop)
+
+    install_reactor(settings["TWISTED_REACTOR"], settings["ASYNCIO_EVENT_LOOP"])
+    from twisted.internet import reactor
+
+    reactor.callWhenRunning(sequence)
+    process.start(stop_after_crawl=False)
+    if failures:
+        raise RuntimeError(f"crawl failed: {failures[0]}") from failures[0]
+    db = open_db(db_path)
+    try:
+        rows = []
+        for crawl_id in crawl_ids:
+            if crawl_id is None:
+                raise RuntimeError("a crawl did not start (see the log above)")
+            rows.append(get_crawl(db, crawl_id) or {})
+        return rows
+    finally:
+        db.close()
+
+
 def crawl_sites(seeds_path: str, db_path: str, *, allow_private: bool = False, loopback: bool = False,
                 overrides: dict[str, Any] | None = None, log_level: str = "WARNING") -> dict:
     """Crawl the seeds into the database; return the `crawls` row of this crawl."""
     from spiders.sites import SitesSpider
 
-    open_db(db_path).close()  # schema before the crawl, so a failed start still leaves a valid file
     settings = build_settings(db_path, allow_private=allow_private, loopback=loopback,
                               overrides=overrides, log_level=log_level)
-    process = CrawlerProcess(settings, install_root_handler=True)
-    crawler = process.create_crawler(SitesSpider)
-    process.crawl(crawler, seeds=seeds_path)
-    process.start()
-    logging.getLogger(__name__).debug("crawl stats: %s", crawler.stats.get_stats())
-    crawl_id = getattr(crawler.spider, "crawl_id", None)
-    if crawl_id is None:
-        raise RuntimeError("the crawl did not start (see the log above)")
-    db = open_db(db_path)
-    try:
-        return get_crawl(db, crawl_id) or {}
-    finally:
-        db.close()
+    return run_steps(db_path, [lambda: (SitesSpider, {"seeds": seeds_path})], settings)[0]

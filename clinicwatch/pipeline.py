@@ -21,11 +21,12 @@ def _post_crawl(db_path: str, *, npi_client=None, register_dir: Path | None = No
     """Verification, norms and findings on the crawled database."""
     from analysis import analyse
     from registers.snapshots import import_snapshot_dir
+    from pipelines.merge import merge_clinics
     from registers.verify import verify_credentials
 
     db = open_db(db_path)
     try:
-        out: dict = {}
+        out: dict = {"clinics_merged": merge_clinics(db)}
         if register_dir is not None:
             out["registers_imported"] = import_snapshot_dir(db, register_dir)
         out["verification"] = verify_credentials(db, npi_client=npi_client)
@@ -49,20 +50,36 @@ def totals(db) -> dict:
 def run_job(db_path: str, *, seeds: str | None, area: str | None, allow_private: bool,
             overpass_url: str | None = None, overrides: dict | None = None,
             verbose: bool = False) -> dict:
-    from clinicwatch.crawl import crawl_sites
+    """Discovery (area) or seeds -> crawl -> post-crawl stages, in one process."""
+    from clinicwatch.crawl import build_settings, run_steps
+    from clinicwatch.discover import write_seeds_from_listings
+    from spiders.listings import ListingsSpider, parse_area
+    from spiders.sites import SitesSpider
 
     summary: dict = {"ok": True, "db": db_path}
+    settings = build_settings(db_path, allow_private=allow_private, overrides=overrides,
+                              log_level="INFO" if verbose else "WARNING")
     with tempfile.TemporaryDirectory(prefix="clinicwatch-run-") as tmp:
+        steps = []
         if area:
-            from clinicwatch.discover import discover_area
+            try:
+                parse_area(area)
+            except ValueError as exc:
+                raise CliError(str(exc), 2) from None
+            found_seeds = str(Path(tmp) / "seeds.csv")
+            steps.append(lambda: (ListingsSpider, {"area": area, "overpass_url": overpass_url}))
 
-            seeds = str(Path(tmp) / "seeds.csv")
-            summary["discovery"] = discover_area(area, seeds, db_path, overpass_url=overpass_url,
-                                                 allow_private=allow_private)
-        crawl = crawl_sites(seeds, db_path, allow_private=allow_private, overrides=overrides,
-                            log_level="INFO" if verbose else "WARNING")
-    summary["crawl"] = crawl
-    summary["ok"] = crawl.get("status") == "finished"
+            def sites_from_listings():
+                summary["discovered_websites"] = write_seeds_from_listings(db_path, found_seeds)
+                return (SitesSpider, {"seeds": found_seeds}) if summary["discovered_websites"] else None
+
+            steps.append(sites_from_listings)
+        else:
+            steps.append(lambda: (SitesSpider, {"seeds": seeds}))
+        crawls = run_steps(db_path, steps, settings)
+    summary["crawls"] = crawls
+    summary["crawl"] = crawls[-1] if crawls else {}
+    summary["ok"] = bool(crawls) and all(c.get("status") == "finished" for c in crawls)
     summary.update(_post_crawl(db_path))
     return summary
 

@@ -26,6 +26,8 @@ _BAD_CLASS = re.compile(
     r"masthead|site-header|social|newsletter|skip-link|modal-cookie|marquee)(?:$|[\s_-])",
     re.I,
 )
+_CAND = "data-cw-candidate"  # marks set on our private copy of the tree
+_COVERED = "data-cw-covered"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _NAME_TAGS = _HEADINGS | {"strong", "b", "dt", "td", "th", "figcaption", "p", "span", "div", "li", "a", "em", "dd"}
 _NAMEISH_CLASS = re.compile(r"name|title|heading|person|member|doctor|practitioner|staff|caption", re.I)
@@ -147,21 +149,23 @@ def _find_candidates(root) -> list[tuple[object, cr.ParsedName]]:
         if parsed is not None:
             found.append((el, parsed))
     # keep the innermost element of nested matches (h3 > strong > "Dr Jane Smith")
-    elements = {id(el) for el, _ in found}
+    for el, _ in found:
+        el.set(_CAND, "1")
     inner = []
     for el, parsed in found:
-        if any(id(d) in elements for d in el.iterdescendants() if d is not el):
+        if any(d.get(_CAND) for d in el.iterdescendants()):
+            el.attrib.pop(_CAND, None)
             continue
         inner.append((el, parsed))
     return inner
 
 
-def _card(el, candidate_ids: set[int], stop_at) -> list:
+def _card(el, stop_at) -> list:
     """The elements making up one person's card, in document order."""
     top = el
     parent = top.getparent()
     while parent is not None and parent is not stop_at:
-        if any(id(d) in candidate_ids for d in parent.iterdescendants() if d is not top and not _within(d, top)):
+        if any(d.get(_CAND) for d in parent.iterdescendants() if d is not top and not _within(d, top)):
             break
         top = parent
         parent = top.getparent()
@@ -172,7 +176,7 @@ def _card(el, candidate_ids: set[int], stop_at) -> list:
         if not isinstance(sib.tag, str):
             sib = sib.getnext()
             continue
-        if id(sib) in candidate_ids or any(id(d) in candidate_ids for d in sib.iterdescendants()):
+        if sib.get(_CAND) or any(d.get(_CAND) for d in sib.iterdescendants()):
             break
         if sib.tag in _HEADINGS and int(sib.tag[1]) <= level:
             break
@@ -193,24 +197,21 @@ def _after_text(parts: list, el) -> str:
     return text[idx + len(name_text):] if idx >= 0 else text
 
 
-def card_mentions(root) -> tuple[list[Mention], set[int]]:
-    """People named by a card-like element; also the ids of elements their cards cover."""
+def card_mentions(root) -> list[Mention]:
+    """People named by a card-like element; the elements their cards cover are marked."""
     candidates = _find_candidates(root)
-    ids = {id(el) for el, _ in candidates}
-    covered: set[int] = set()
     out = []
     for el, parsed in candidates:
-        parts = _card(el, ids, root)
+        parts = _card(el, root)
         text = "\n".join(element_text(p) for p in parts)
         after = _after_text(parts, el)
         role = parsed.rest or _role_line(after)
         if not _accept(el, parsed, role, after):
             continue
         for p in parts:
-            covered.add(id(p))
-            covered.update(id(d) for d in p.iterdescendants())
+            p.set(_COVERED, "1")
         out.append(Mention(parsed, text, role, after, el))
-    return out, covered
+    return out
 
 
 def _role_line(after: str) -> str | None:
@@ -234,13 +235,13 @@ def _accept(el, parsed: cr.ParsedName, role: str | None, after: str) -> bool:
     return role_clinical or bool(_ROLE_WORDS.search(after[:400]))
 
 
-def prose_mentions(root, covered: set[int]) -> list[Mention]:
+def prose_mentions(root) -> list[Mention]:
     """Titled names inside running text that no card covers; each gets the text up to the next name."""
     out = []
     for block in root.iter("p", "li", "td", "dd", "div"):
-        if id(block) in covered or (block.tag == "div" and len(block)):
+        if block.get(_COVERED) or (block.tag == "div" and len(block)):
             continue
-        if any(id(a) in covered for a in block.iterancestors()):
+        if any(a.get(_COVERED) for a in block.iterancestors()):
             continue
         text = element_text(block).replace("\n", " ")
         matches = list(_PROSE_NAME.finditer(text))

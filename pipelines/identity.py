@@ -11,6 +11,8 @@ import hashlib
 import re
 import unicodedata
 
+import phonenumbers
+
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
@@ -43,3 +45,25 @@ def price_id(clinic: str, treatment: str, treatment_text: str | None, unit: str,
              sessions: int | None, quantity: float | None) -> str:
     qty = None if quantity is None else round(float(quantity), 3)
     return _digest("price", clinic, treatment, fold(treatment_text), unit, sessions, qty)
+
+
+def e164(phone: str | None, country: str | None = None) -> str | None:
+    """A phone number in E.164 form, or None when it does not parse as a valid number."""
+    if not phone:
+        return None
+    try:
+        number = phonenumbers.parse(phone, (country or "GB").upper())
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def listing_site(website_site: str | None, phone: str | None, name: str, postcode: str | None) -> str:
+    """Site key for a listed clinic: its website host, else its phone, else name + postcode."""
+    if website_site:
+        return website_site
+    if phone:
+        return f"phone:{phone}"
+    return f"name:{fold(name)}|{fold(postcode)}"

@@ -13,8 +13,9 @@ from urllib.parse import urlsplit
 
 from db import store
 from db.schema import open_db
-from items import CrawlErrorItem, PageItem
+from items import CrawlErrorItem, ListingItem, PageItem
 from pipelines import identity
+from spiders.seeds import site_key
 
 AUTHORITATIVE_PAGES = ("home", "location", "contact")
 CLINIC_FIELDS = ("name", "website", "phone", "email", "address", "locality", "region", "postcode",
@@ -81,6 +82,24 @@ def page_rows(item: PageItem, crawl_id: int | None) -> dict[str, list[dict]]:
     return rows
 
 
+def listing_rows(item: ListingItem, crawl_id: int | None) -> dict[str, list[dict]]:
+    """A listed clinic lands on the same row as its website's clinic (same site key)."""
+    phone = identity.e164(item.phone, item.country)
+    website = item.website if item.website and "://" in item.website else (
+        f"http://{item.website}" if item.website else None)
+    site = identity.listing_site(site_key(website) if website else None, phone, item.name, item.postcode)
+    cid = identity.clinic_id(site, "")
+    seen = item.fetched_at
+    clinic = {"id": cid, "site": site, "branch": "", "name": item.name,
+              "website": site_root(website) if website else None, "phone": phone, "email": item.email,
+              "address": item.address, "locality": item.locality, "region": item.region,
+              "postcode": item.postcode, "country": item.country, "latitude": item.latitude,
+              "longitude": item.longitude, "first_seen": seen, "last_seen": seen, "last_crawl_id": crawl_id}
+    return {"clinics:keep": [clinic],
+            "clinic_sources": [{"clinic_id": cid, "source": item.source, "url": item.source_url,
+                                "first_seen": seen, "last_seen": seen}]}
+
+
 def error_row(item: CrawlErrorItem, crawl_id: int | None) -> dict:
     return {"crawl_id": crawl_id, "url": item.url, "site": item.site, "reason": item.reason,
             "status": item.status, "at": item.at}
@@ -103,7 +122,8 @@ class StorePipeline:
 
     def open_spider(self, spider=None):
         self.db = open_db(self.db_path)
-        self.crawl_id = store.start_crawl(self.db, "sites", getattr(spider, "seeds_path", None))
+        self.crawl_id = store.start_crawl(self.db, getattr(spider, "name", "sites"),
+                                          getattr(spider, "seeds_path", None) or getattr(spider, "area", None))
         if spider is not None:
             spider.crawl_id = self.crawl_id
 
@@ -111,6 +131,9 @@ class StorePipeline:
         if isinstance(item, PageItem):
             item.crawl_id = self.crawl_id
             for table, rows in page_rows(item, self.crawl_id).items():
+                self.buffer.setdefault(table, []).extend(rows)
+        elif isinstance(item, ListingItem):
+            for table, rows in listing_rows(item, self.crawl_id).items():
                 self.buffer.setdefault(table, []).extend(rows)
         elif isinstance(item, CrawlErrorItem):
             item.crawl_id = self.crawl_id

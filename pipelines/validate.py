@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import fields, is_dataclass
 
-from items import CREDENTIAL_KINDS, PROFESSIONS, TREATMENTS, UNITS, CrawlErrorItem, PageItem
+from items import CREDENTIAL_KINDS, PROFESSIONS, TREATMENTS, UNITS, CrawlErrorItem, ListingItem, PageItem
 
 MAX_TEXT = 2000  # characters kept of any scraped text field
 MAX_AMOUNT = 1_000_000.0
@@ -110,4 +110,8 @@ class ValidatePipeline:
             return item
         if isinstance(item, PageItem):
             item.extract.errors.extend(validate_extract(item.extract))
+        elif isinstance(item, ListingItem):
+            _clean_strings(item)
+            item.latitude = clean_amount_signed(item.latitude, 90.0)
+            item.longitude = clean_amount_signed(item.longitude, 180.0)
         return item

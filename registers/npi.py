@@ -170,7 +170,7 @@ class NpiClient:
     def _cache_put(self, url: str, body: str) -> None:
         if self.db is None or self.cache_ttl <= 0:
             return
-        with self.db.conn:
+        with self.db.atomic():
             self.db.execute(
                 "INSERT OR REPLACE INTO register_cache (url, fetched_at, body) VALUES (?, ?, ?)",
                 [url, self.clock(), body],

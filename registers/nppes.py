@@ -111,7 +111,7 @@ def parse_rows(rows: Iterable[list[str]], imported_at: str) -> Iterator[tuple]:
 def _write(db: sqlite_utils.Database, batch: list[tuple]) -> None:
     marks = ", ".join("?" for _ in ROW_FIELDS)
     sql = f"INSERT OR REPLACE INTO npi_registry ({', '.join(ROW_FIELDS)}) VALUES ({marks})"
-    with db.conn:
+    with db.atomic():
         db.conn.executemany(sql, batch)
 
 
@@ -140,7 +140,7 @@ def import_nppes_csv(db: sqlite_utils.Database, path: str | Path, *, batch_size:
 
 
 def record_snapshot(db: sqlite_utils.Database, kind: str, source: str, at: str, rows: int) -> None:
-    with db.conn:
+    with db.atomic():
         db.execute(
             "INSERT OR REPLACE INTO register_snapshots (kind, source_file, imported_at, rows) "
             "VALUES (?, ?, ?, ?)",

@@ -172,7 +172,7 @@ def import_snapshot(db: sqlite_utils.Database, kind: str, path: str | Path, *,
         raise ValueError(f"unknown register kind {kind!r}")
     imported_at = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
-        with open(path, newline="", encoding="utf-8-sig") as handle, db.conn:
+        with open(path, newline="", encoding="utf-8-sig") as handle, db.atomic():
             rows, skipped = _load(db, kind, handle, imported_at, str(path), batch_size)
     except (csv.Error, UnicodeDecodeError) as exc:
         raise SnapshotFormatError(f"unreadable CSV: {exc}") from None

@@ -124,7 +124,7 @@ def _last_statuses(db: sqlite_utils.Database) -> dict[str, str]:
 
 
 def _write(db: sqlite_utils.Database, updates: list[tuple], history: list[tuple]) -> None:
-    with db.conn:
+    with db.atomic():
         db.conn.executemany(
             "UPDATE credentials SET status = ?, checked_at = ?, register_url = ?, "
             "register_name = ?, evidence = ? WHERE id = ?", updates,

@@ -77,7 +77,7 @@ def _handler(stand_in: StandIn):
 def npi_server():
     stand_in = StandIn()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(stand_in))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     stand_in.url = f"http://127.0.0.1:{server.server_address[1]}/api/"
     yield stand_in

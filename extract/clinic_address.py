@@ -1,0 +1,208 @@
+"""Addresses, postcodes, phone numbers and country inference for clinic pages.
+
+Pure string functions used by extract/clinic_info.py. Postcode patterns per
+country (UK, IE Eircode, US ZIP with state, PL NN-NNN, DE/ES/FR/IT 5-digit);
+phones normalised to E.164 with ``phonenumbers``; the country guessed from the
+strongest evidence present (see :func:`infer_country`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import phonenumbers
+
+from extract.people_vocab import US_STATES
+
+UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[ABD-HJLNP-UW-Z]{2})\b")
+IE_EIRCODE = re.compile(r"\b((?:[AC-FHKNPRTV-Y]\d{2}|D6W))\s?([AC-FHKNPRTV-Y0-9]{4})\b")
+US_ZIP = re.compile(r"\b([A-Z]{2})\.?\s+(\d{5})(?:-\d{4})?\b")
+PL_POSTCODE = re.compile(r"\b(\d{2}-\d{3})\s+([A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\- ]{1,30})")
+EU5_POSTCODE = re.compile(r"\b(?:D-|E-)?(\d{5})\s+([A-ZÄÖÜÁÉÍÓÚÑ][\wäöüßáéíóúñ.\- ]{1,30}?)(?=\s*(?:[,\n(]|$|Deutschland|Germany|España|Spain))")
+_COUNTRY_NAMES = {
+    "united kingdom": "GB", "uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
+    "northern ireland": "GB", "gb": "GB", "united states": "US", "usa": "US", "us": "US",
+    "united states of america": "US", "ireland": "IE", "éire": "IE", "germany": "DE", "deutschland": "DE",
+    "spain": "ES", "españa": "ES", "poland": "PL", "polska": "PL", "france": "FR", "italy": "IT",
+    "italia": "IT", "united arab emirates": "AE", "uae": "AE", "india": "IN", "turkey": "TR", "türkiye": "TR",
+    "australia": "AU", "canada": "CA", "netherlands": "NL", "austria": "AT", "österreich": "AT",
+}
+_TLD_COUNTRY = {"uk": "GB", "ie": "IE", "de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "ae": "AE",
+                "in": "IN", "tr": "TR", "au": "AU", "ca": "CA", "nl": "NL", "at": "AT", "us": "US", "ch": "CH"}
+_CURRENCY_COUNTRY = [("£", "GB"), ("zł", "PL"), ("PLN", "PL"), ("AED", "AE"), ("₹", "IN"), ("₺", "TR")]
+_LANG_COUNTRY = {"de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "nl": "NL", "tr": "TR"}
+_PHONE_HINT = re.compile(r"(?:\+|00)\s?(\d{1,3})[\s\-(]")
+_PHONE_TEXT = re.compile(
+    r"(?:tel(?:ephone|efon|éfono)?|phone|call(?:\s+us)?|ph|t|mob(?:ile)?|teléfono)\.?\s*[:.]?\s*"
+    r"(\+?[\d(][\d\s().\-‑]{6,18}\d)",
+    re.I,
+)
+_STATE_CODES = set(US_STATES.values())
+
+
+class Address(NamedTuple):
+    street: str | None
+    locality: str | None
+    region: str | None
+    postcode: str | None
+    country: str | None
+
+
+def country_code(value: str | None) -> str | None:
+    """ISO2 from an ISO2 code or a country name."""
+    if not value:
+        return None
+    v = value.strip()
+    if len(v) == 2 and v.isalpha():
+        return {"UK": "GB"}.get(v.upper(), v.upper())
+    return _COUNTRY_NAMES.get(v.lower())
+
+
+def tld_country(host: str) -> str | None:
+    """Country of a ccTLD, looking through a sample-web '.localhost' suffix."""
+    labels = [lb for lb in (host or "").lower().split(".") if lb]
+    if labels and labels[-1] == "localhost":
+        labels = labels[:-1]
+    return _TLD_COUNTRY.get(labels[-1]) if labels else None
+
+
+def _segments(text: str) -> list[str]:
+    return [s.strip(" .") for s in re.split(r"[,\n;|·•]+", text) if s.strip(" .")]
+
+
+def parse_address(text: str, country: str | None = None) -> Address:
+    """Postcode, locality, region and street line from an address block."""
+    text = re.sub(r"[ \t\xa0]+", " ", text or "").strip()
+    country_hint = next((c for seg in _segments(text) if (c := _COUNTRY_NAMES.get(seg.lower()))), None)
+    country = country_hint or country
+    for parser in _PARSERS_BY_COUNTRY.get(country or "", _DEFAULT_ORDER):
+        result = parser(text)
+        if result is not None:
+            return result if result.country or not country else result._replace(country=country)
+    return Address(_street(text), None, None, None, country)
+
+
+def _street(text: str) -> str | None:
+    segs = _segments(text)
+    for seg in segs:
+        if re.search(r"\d", seg) and len(seg) < 80:
+            return seg
+    return segs[0] if segs and len(segs[0]) < 80 else None
+
+
+_UNIT = re.compile(r"(?i)^(?:suite|unit|floor|flat|apt\.?|apartment|office|\d+(?:st|nd|rd|th)\s+floor|\d)")
+_LOCALITY_OK = re.compile(r"^(?:[^\d]+|[^\W\d][\w' .-]+ \d{1,2}W?)$")
+
+
+def _before(text: str, start: int) -> str | None:
+    head = text[:start].rsplit("\n", 1)[-1].rsplit(",", 1)[-1].strip(" ,")
+    if head and _LOCALITY_OK.match(head):
+        return head
+    segs = _segments(text[:start])
+    return segs[-1] if segs and _LOCALITY_OK.match(segs[-1]) else None
+
+
+def _street_before(text: str, start: int, locality: str | None) -> str | None:
+    segs = [s for s in _segments(text[:start]) if s != locality]
+    segs = [s for s in segs if not re.search(r"(?i)^(?:address|adres|dirección|anschrift|visit us|find us)\b", s)]
+    if not segs:
+        return None
+    street = segs[-1]
+    if len(segs) >= 2 and _UNIT.match(segs[-2]):  # "Suite 4, 22 Harley Street"
+        street = f"{segs[-2]}, {street}"
+    return street[:100]
+
+
+def _uk(text: str) -> Address | None:
+    m = UK_POSTCODE.search(text.upper())
+    if not m or not re.search(r"[A-Z]", text[m.start():m.end()]):
+        return None
+    locality = _before(text, m.start())
+    return Address(_street_before(text, m.start(), locality), locality, None, f"{m.group(1)} {m.group(2)}", "GB")
+
+
+def _ie(text: str) -> Address | None:
+    m = IE_EIRCODE.search(text.upper())
+    if not m or not re.search(r"\d", m.group(2)):
+        return None
+    locality = _before(text, m.start())
+    return Address(_street_before(text, m.start(), locality), locality, None, f"{m.group(1)} {m.group(2)}", "IE")
+
+
+def _us(text: str) -> Address | None:
+    for m in US_ZIP.finditer(text):
+        if m.group(1) in _STATE_CODES:
+            locality = _before(text, m.start())
+            return Address(_street_before(text, m.start(), locality), locality, m.group(1), m.group(2), "US")
+    return None
+
+
+def _pl(text: str) -> Address | None:
+    m = PL_POSTCODE.search(text)
+    if not m:
+        return None
+    return Address(_street_before(text, m.start(), None), m.group(2).strip(), None, m.group(1), "PL")
+
+
+def _eu5(text: str) -> Address | None:
+    m = EU5_POSTCODE.search(text)
+    if not m:
+        return None
+    return Address(_street_before(text, m.start(), None), m.group(2).strip(), None, m.group(1), None)
+
+
+_DEFAULT_ORDER = (_uk, _ie, _us, _pl, _eu5)
+_PARSERS_BY_COUNTRY = {"GB": (_uk,), "IE": (_ie, _uk), "US": (_us,), "PL": (_pl,), "DE": (_eu5,), "ES": (_eu5,),
+                       "FR": (_eu5,), "IT": (_eu5,), "AT": (_eu5,)}
+
+
+def normalise_phone(raw: str | None, country: str | None) -> str | None:
+    """E.164 ('+441614960000') or None when the text is not a possible number."""
+    if not raw:
+        return None
+    raw = raw.replace("‑", "-").replace("\u2011", "-").strip()
+    if raw.lower().startswith("tel:"):
+        raw = raw[4:]
+    try:
+        num = phonenumbers.parse(raw, (country or "GB") if not raw.startswith("+") else None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(num):
+        return None
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phones_in_text(text: str) -> list[str]:
+    """Raw phone numbers introduced by 'Tel', 'Phone', 'Call' ... in free text."""
+    return [m.group(1).strip() for m in _PHONE_TEXT.finditer(text or "")]
+
+
+def phone_country(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    m = _PHONE_HINT.match(raw.strip())
+    if not m:
+        return None
+    try:
+        region = phonenumbers.region_code_for_country_code(int(m.group(1)[:3]))
+    except ValueError:
+        return None
+    return None if region in (None, "ZZ") else region
+
+
+def currency_country(text: str) -> str | None:
+    for symbol, country in _CURRENCY_COUNTRY:
+        if symbol in (text or ""):
+            return country
+    return None
+
+
+def lang_country(lang: str | None) -> str | None:
+    """'en-GB' -> GB, 'de' -> DE, 'en' -> None."""
+    if not lang:
+        return None
+    parts = lang.replace("_", "-").split("-")
+    if len(parts) > 1 and len(parts[1]) == 2:
+        return country_code(parts[1])
+    return _LANG_COUNTRY.get(parts[0].lower())

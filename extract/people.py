@@ -1,0 +1,214 @@
+"""Practitioners on a page: schema.org Person/Physician nodes merged with the visible cards.
+
+``extract_practitioners`` is what the page object calls. Structured data is read
+first (names, jobTitle, hasCredential, medicalLicense, NPI identifiers), then the
+visible page (see extract/people_dom.py); the same person from both sources
+becomes one Practitioner holding the union of their credentials. People are only
+taken from places that present a practitioner: testimonials, review and article
+authors and navigation never become practitioners.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+from urllib.parse import urlsplit
+
+from extract import credentials as cr
+from extract import people_dom
+from extract.structured import of_type, text_value
+from items import REGISTER_KINDS, Credential, Practitioner
+
+PERSON_TYPES = ("Person", "Physician", "IndividualPhysician")
+_ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "Review", "Comment", "WebPage", "MedicalWebPage",
+                  "CreativeWork", "Recipe", "Question", "Answer")
+_AUTHOR_KEYS = ("author", "creator", "editor", "publisher", "contributor")
+_BLOG_URL = re.compile(r"/(?:blog|news|articles?|posts?|aktuelles|noticias|magazine|journal)/[^/]+", re.I)
+_CLINIC_LEVEL = ("cqc",)  # premises / provider numbers belong to the clinic, not to a person
+_PERSON_CREDENTIAL_KINDS = set(REGISTER_KINDS) - set(_CLINIC_LEVEL)
+
+
+def extract_practitioners(doc, nodes: list[dict], *, url: str, country: str | None) -> list[Practitioner]:
+    """All practitioners the page presents, merged by name."""
+    people = [p for p in (_from_node(n, country) for n in _person_nodes(nodes)) if p is not None]
+    if not _BLOG_URL.search(urlsplit(url).path):
+        root = people_dom.clean_tree(doc)
+        mentions = people_dom.card_mentions(root)
+        mentions += people_dom.prose_mentions(root)
+        people += [_from_mention(m, country) for m in mentions]
+    return merge(people)
+
+
+# ---------------------------------------------------------------- structured data
+
+def _person_nodes(nodes: list[dict]) -> list[dict]:
+    authors: set[int] = set()
+    for node in of_type(nodes, *_ARTICLE_TYPES):
+        for key in _AUTHOR_KEYS:
+            value = node.get(key)
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, dict):
+                    authors.add(id(v))
+    return [n for n in of_type(nodes, *PERSON_TYPES) if id(n) not in authors]
+
+
+def _from_node(node: dict, country: str | None) -> Practitioner | None:
+    raw_name = text_value(node.get("name")) or " ".join(
+        filter(None, [text_value(node.get("givenName")), text_value(node.get("familyName"))]))
+    if not raw_name:
+        return None
+    prefix = text_value(node.get("honorificPrefix"))
+    suffix = text_value(node.get("honorificSuffix"))
+    parsed = cr.parse_name(" ".join(filter(None, [prefix, raw_name, suffix])))
+    if not cr.looks_like_name(parsed.name, titled=parsed.title is not None):
+        return None
+    role = text_value(node.get("jobTitle"))
+    description = text_value(node.get("description")) or ""
+    creds = _node_credentials(node, country)
+    text = "\n".join(filter(None, [role, description]))
+    creds += cr.find_registrations(description, country) + cr.find_memberships(description)
+    creds += cr.find_training(description) + cr.postnominal_credentials(parsed.postnominals)
+    creds = _keep(creds)
+    regs = tuple(c.kind for c in creds if c.kind in REGISTER_KINDS)
+    profession = cr.detect_profession(text, parsed.postnominals, country, title=parsed.title, registers=regs)
+    if profession == "unknown" and "Physician" in node.get("@type", ()):
+        profession = "doctor"
+    return Practitioner(name=parsed.name, title=parsed.title, postnominals=parsed.postnominals,
+                        profession=profession, prescriber=cr.detect_prescriber(text), role=role,
+                        credentials=creds, evidence=f"schema.org {node['@type'][0]}: {raw_name}")
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _node_credentials(node: dict, country: str | None) -> list[Credential]:
+    out: list[Credential] = []
+    for value in _as_list(node.get("identifier")):
+        out += _identifier(value, country)
+    for value in _as_list(node.get("medicalLicense")) + _as_list(node.get("license")):
+        text = text_value(value) or ""
+        found = cr.find_registrations(text, country)
+        if not found and re.search(r"\d", text):
+            found = cr.find_registrations(f"License # {text}", "US")
+        out += found
+    for value in _as_list(node.get("hasCredential")):
+        out += _has_credential(value, country)
+    for value in _as_list(node.get("memberOf")) + _as_list(node.get("affiliation")):
+        name = text_value(value) or ""
+        out += cr.find_memberships(name)
+    return out
+
+
+def _identifier(value: Any, country: str | None) -> list[Credential]:
+    if isinstance(value, dict):
+        prop = (text_value(value.get("propertyID")) or text_value(value.get("name")) or "").strip()
+        number = text_value(value.get("value")) or ""
+        return cr.find_registrations(f"{prop} {number}", country) if prop and number else []
+    return cr.find_registrations(text_value(value) or "", country)
+
+
+def _has_credential(value: Any, country: str | None) -> list[Credential]:
+    if isinstance(value, dict):
+        parts = [text_value(value.get(k)) for k in ("name", "credentialCategory", "educationalCredentialAwarded",
+                                                    "identifier", "recognizedBy")]
+        name = text_value(value.get("name")) or ""
+        text = " ".join(p for p in parts if p)
+    else:
+        name = text = text_value(value) or ""
+    if not text:
+        return []
+    regs = cr.find_registrations(text, country)
+    if regs:
+        return regs
+    low = text.lower()
+    if "diploma" in low or "pgdip" in low:
+        kind = "diploma"
+    elif re.search(r"degree|master|bachelor|doctor of|\bmsc\b|\bbsc\b", low):
+        kind = "degree"
+    elif "member" in low:
+        kind = "membership"
+    else:
+        kind = "certification"
+    return [Credential(kind=kind, value=name or text, evidence=f"hasCredential: {text}")]
+
+
+# ---------------------------------------------------------------- visible page
+
+def _from_mention(m: people_dom.Mention, country: str | None) -> Practitioner:
+    parsed = m.parsed
+    bio = m.after or m.text
+    head = "\n".join(filter(None, [m.role, parsed.postnominals]))
+    creds = cr.find_registrations(bio, country) + cr.find_memberships(bio) + cr.find_training(bio)
+    creds += cr.postnominal_credentials(parsed.postnominals)
+    creds = _keep(creds)
+    regs = tuple(c.kind for c in creds if c.kind in REGISTER_KINDS)
+    profession = cr.detect_profession(head, parsed.postnominals, country, title=parsed.title, registers=regs)
+    if profession == "unknown":
+        profession = cr.detect_profession(bio, None, country)
+    if profession == "unknown" and _diploma_only(creds, m.role):
+        profession = "aesthetician"
+    prescriber = cr.detect_prescriber(" ".join(filter(None, [parsed.postnominals, bio])))
+    return Practitioner(name=parsed.name, title=parsed.title, postnominals=parsed.postnominals,
+                        profession=profession, prescriber=prescriber, role=m.role, credentials=creds,
+                        evidence=re.sub(r"\s+", " ", m.text)[:300])
+
+
+def _diploma_only(creds: list[Credential], role: str | None) -> bool:
+    return any(c.kind == "diploma" for c in creds) and bool(role and re.search(r"practitioner|injector", role, re.I))
+
+
+def _keep(creds: list[Credential]) -> list[Credential]:
+    out, seen = [], set()
+    for c in creds:
+        if c.kind in _CLINIC_LEVEL:
+            continue
+        key = (c.kind, c.value.upper())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- merging
+
+def fold(name: str) -> str:
+    """Name key: accents and case folded, punctuation dropped."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def _same_person(a: Practitioner, b: Practitioner) -> bool:
+    fa, fb = fold(a.name).split(), fold(b.name).split()
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:  # "Dr Smith" in prose
+        short, full = (fa, fb) if len(fa) == 1 else (fb, fa)
+        return short[0] == full[-1] and (a.title == b.title or None in (a.title, b.title))
+    return fa[0] == fb[0] and fa[-1] == fb[-1]
+
+
+def merge(people: list[Practitioner]) -> list[Practitioner]:
+    """One Practitioner per person; credentials and missing fields unioned."""
+    out: list[Practitioner] = []
+    for person in people:
+        match = next((o for o in out if _same_person(o, person)), None)
+        if match is None:
+            out.append(person)
+            continue
+        if len(person.name.split()) > len(match.name.split()):
+            match.name = person.name
+        for attr in ("title", "postnominals", "role", "evidence"):
+            if not getattr(match, attr) and getattr(person, attr):
+                setattr(match, attr, getattr(person, attr))
+        if match.profession in (None, "unknown") and person.profession:
+            match.profession = person.profession
+        if match.prescriber is None:
+            match.prescriber = person.prescriber
+        keys = {(c.kind, c.value.upper()) for c in match.credentials}
+        match.credentials += [c for c in person.credentials if (c.kind, c.value.upper()) not in keys]
+    return [p for p in out if len(p.name.split()) > 1 or p.credentials]

@@ -1,0 +1,257 @@
+"""The consumer clinic report: one implementation for /check, /check.json and `clinicwatch check`.
+
+Plain functions over a ``sqlite3.Connection`` (read-only use). :func:`check`
+turns a query (or a clinic id) into a dict with a ``status``:
+
+* ``empty``: nothing was typed;
+* ``no_match``: nothing matches (the page says so, never an empty report);
+* ``choose``: several clinics match; ``matches`` lists them;
+* ``report``: ``report`` holds the clinic report (:func:`clinic_report`);
+* ``not_found``: ``?clinic=`` names no clinic.
+
+The report is data (numbers, ISO dates, plain-language sentences). URLs taken
+from scraped pages are passed through :func:`safe_url`, so only http(s) links
+are ever offered as links. Tables from analysis/ (price_positions) are used when
+present; without them prices are shown with "no local norm yet".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from analysis.labels import REGISTER_NAMES, money, plural, treatment_name
+from items import REGISTER_KINDS
+from publish.search import find_clinics
+from publish.wording import (
+    PROFESSION_WORDS, UNIT_WORDS, credential_words, norm_words, prescriber_words,
+)
+
+SAFE_URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+SEVERITY_ORDER = {"red": 0, "amber": 1, "info": 2}
+MAX_PAGES_LISTED = 20
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) URL, else None (javascript:, data:, junk)."""
+    return url if url and SAFE_URL_RE.match(url.strip()) else None
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple | dict = ()) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = ? AND type IN ('table', 'view')", (name,)
+    ).fetchone() is not None
+
+
+def _day(stamp: str | None) -> str | None:
+    return stamp[:10] if stamp else None
+
+
+def clinic_facts(conn: sqlite3.Connection, clinic_id: str) -> dict[str, Any] | None:
+    found = _rows(conn, "SELECT * FROM clinics WHERE id = ?", (clinic_id,))
+    if not found:
+        return None
+    clinic = found[0]
+    clinic["website_url"] = safe_url(clinic.get("website"))
+    return clinic
+
+
+def sources(conn: sqlite3.Connection, clinic: dict[str, Any]) -> dict[str, Any]:
+    """Where the facts came from: clinic_sources rows and the pages read."""
+    listed = _rows(conn, "SELECT source, url, first_seen, last_seen FROM clinic_sources "
+                   "WHERE clinic_id = ? ORDER BY source, url", (clinic["id"],))
+    for s in listed:
+        s["safe_url"] = safe_url(s["url"])
+    pages = _rows(conn, "SELECT url, page_kind, status, fetched_at, prices, practitioners FROM pages "
+                  "WHERE clinic_id = ? ORDER BY fetched_at DESC, url", (clinic["id"],))
+    if not pages:  # pages stored before identity was known carry only the site
+        pages = _rows(conn, "SELECT url, page_kind, status, fetched_at, prices, practitioners "
+                      "FROM pages WHERE site = ? AND clinic_id IS NULL ORDER BY fetched_at DESC, url",
+                      (clinic["site"],))
+    for p in pages:
+        p["safe_url"] = safe_url(p["url"])
+    fetched = [p["fetched_at"] for p in pages if p["fetched_at"]]
+    return {"sources": listed, "pages": pages[:MAX_PAGES_LISTED], "page_count": len(pages),
+            "last_checked": _day(max(fetched)) if fetched else _day(clinic.get("last_seen")),
+            "first_checked": _day(min(fetched)) if fetched else _day(clinic.get("first_seen"))}
+
+
+def _credential(cr: dict[str, Any]) -> dict[str, Any]:
+    words, tone = credential_words(cr["kind"], cr["status"], cr["format_valid"])
+    label = REGISTER_NAMES.get(cr["kind"], (cr["kind"].replace("_", " ").title(),))[0]
+    return {"id": cr["id"], "kind": cr["kind"], "label": label, "value": cr["value"],
+            "issuer": cr["issuer"], "status": cr["status"], "status_text": words, "tone": tone,
+            "is_register": cr["kind"] in REGISTER_KINDS, "format_valid": cr["format_valid"],
+            "checked_at": cr["checked_at"], "register_url": safe_url(cr["register_url"]),
+            "source_url": safe_url(cr["source_url"])}
+
+
+def practitioners(conn: sqlite3.Connection, clinic_id: str) -> tuple[list[dict], list[dict]]:
+    """(practitioners with their credentials, credentials claimed for the clinic itself)."""
+    people = _rows(conn, "SELECT id, name, title, postnominals, profession, prescriber, role, "
+                   "source_url FROM practitioners WHERE clinic_id = ? ORDER BY name", (clinic_id,))
+    creds = _rows(conn, "SELECT * FROM credentials WHERE clinic_id = ? ORDER BY kind, value",
+                  (clinic_id,))
+    by_person: dict[str | None, list[dict]] = {}
+    for cr in creds:
+        by_person.setdefault(cr["practitioner_id"], []).append(_credential(cr))
+    for p in people:
+        p["display_name"] = " ".join(x for x in (p["title"], p["name"], p["postnominals"]) if x)
+        p["profession_text"] = PROFESSION_WORDS.get(p["profession"] or "unknown", p["profession"])
+        p["prescriber_text"] = prescriber_words(p["prescriber"])
+        p["source_url"] = safe_url(p["source_url"])
+        p["credentials"] = by_person.pop(p["id"], [])
+    known = {p["id"] for p in people}
+    orphans = [c for pid, cs in by_person.items() if pid not in known for c in cs]
+    return people, orphans
+
+
+def _positions(conn: sqlite3.Connection, clinic_id: str) -> dict[str, dict[str, Any]]:
+    if not has_table(conn, "price_positions"):
+        return {}
+    rows = _rows(conn, "SELECT * FROM price_positions WHERE clinic_id = ?", (clinic_id,))
+    return {r["price_id"]: r for r in rows}
+
+
+def _price_text(p: dict[str, Any]) -> str:
+    if p["amount"] is None:
+        return "Price on request"
+    text = ("from " if p["from_price"] else "") + money(p["amount"], p["currency"])
+    if p["amount_max"]:
+        text += " to " + money(p["amount_max"], p["currency"])
+    if p["unit"] == "course" and p["sessions"]:
+        return text + f" for a course of {p['sessions']}"
+    if p["quantity"] and p["unit"] in ("area", "unit", "ml", "syringe"):
+        return text + f" for {p['quantity']:g} {UNIT_WORDS.get(p['unit'], p['unit'])}"
+    return text + " " + UNIT_WORDS.get(p["unit"], "")
+
+
+def prices(conn: sqlite3.Connection, clinic_id: str) -> list[dict[str, Any]]:
+    """Prices with their per-session figure and their place against the local norm."""
+    rows = _rows(conn, "SELECT id, treatment, treatment_text, amount, amount_max, was_amount, "
+                 "currency, unit, sessions, quantity, per_session, from_price, price_text, "
+                 "source_url, last_seen FROM prices WHERE clinic_id = ? "
+                 "ORDER BY treatment, per_session IS NULL, per_session, amount", (clinic_id,))
+    positions = _positions(conn, clinic_id)
+    for p in rows:
+        p["treatment_name"] = treatment_name(p["treatment"])
+        p["amount_text"] = _price_text(p).strip()
+        p["per_session_text"] = (money(p["per_session"], p["currency"]) + " a session"
+                                 if p["per_session"] is not None else None)
+        p["source_url"] = safe_url(p["source_url"])
+        p["norm"] = _norm(positions.get(p["id"]), p)
+    return rows
+
+
+def _norm(pos: dict[str, Any] | None, price: dict[str, Any]) -> dict[str, Any] | None:
+    if not pos or pos.get("norm_median") is None:
+        return None
+    norm = {k: pos.get(k) for k in ("basis", "unit_price", "band", "ratio_to_median",
+                                    "pct_vs_median")}
+    norm.update(level=pos["norm_level"], region=pos["norm_region_label"], n=pos["norm_n"],
+                median=pos["norm_median"], p10=pos["norm_p10"], p25=pos["norm_p25"],
+                p75=pos["norm_p75"], currency=pos["currency"], from_price=bool(pos["from_price"]))
+    norm["text"] = norm_words(norm, treatment_name(price["treatment"], start=False))
+    return norm
+
+
+def findings(conn: sqlite3.Connection, clinic_id: str) -> list[dict[str, Any]]:
+    """The clinic's current findings, red first, each with its evidence link."""
+    rows = _rows(conn, "SELECT id, rule_id, rule_version, severity, message, evidence_url, evidence, "
+                 "practitioner_id, price_id, credential_id, created_at, updated_at "
+                 "FROM flags WHERE clinic_id = ?", (clinic_id,))
+    for f in rows:
+        f["evidence_url"] = safe_url(f["evidence_url"])
+        try:
+            f["evidence"] = json.loads(f["evidence"]) if f["evidence"] else None
+        except ValueError:
+            pass
+    rows.sort(key=lambda f: (SEVERITY_ORDER.get(f["severity"], 3), f["rule_id"], f["id"]))
+    return rows
+
+
+def checked_summary(src: dict, people: list[dict], orphans: list[dict], price_rows: list[dict]
+                    ) -> dict[str, Any]:
+    """What was and was not checked, as counts and sentences."""
+    creds = [c for p in people for c in p["credentials"]] + orphans
+    reg = [c for c in creds if c["is_register"]]
+    unchecked = [c for c in reg if c["status"] in ("unverifiable", "not_checked")]
+    normed = [p for p in price_rows if p["norm"]]
+    day = src["last_checked"] or "an unknown date"
+    sentence = (f"We read {plural(src['page_count'], 'page')} of this site on {day}; we found "
+                f"{plural(len(price_rows), 'price')} and {plural(len(people), 'practitioner')}")
+    sentence += f"; {plural(len(reg), 'registration number')} named"
+    if unchecked:
+        sentence += f", {len(unchecked)} of which could not be checked"
+    notes = []
+    if not price_rows:
+        notes.append("No prices were found on the pages we read, so prices were not compared.")
+    elif len(normed) < len(price_rows):
+        notes.append(f"{len(price_rows) - len(normed)} of the prices have no local norm to "
+                     "compare with (too few local clinics, a different unit, or price on request).")
+    if not people:
+        notes.append("The site names no practitioners, so nobody's registration could be checked.")
+    elif not reg:
+        notes.append("No registration numbers are given for the practitioners named.")
+    return {"pages": src["page_count"], "last_checked": src["last_checked"],
+            "prices": len(price_rows), "prices_compared": len(normed),
+            "practitioners": len(people), "registrations": len(reg),
+            "registrations_unchecked": len(unchecked), "sentence": sentence + ".", "notes": notes}
+
+
+def clinic_report(conn: sqlite3.Connection, clinic_id: str) -> dict[str, Any] | None:
+    """Everything the consumer page shows about one clinic, or None if there is no such clinic."""
+    clinic = clinic_facts(conn, clinic_id)
+    if clinic is None:
+        return None
+    src = sources(conn, clinic)
+    people, orphans = practitioners(conn, clinic_id)
+    price_rows = prices(conn, clinic_id)
+    found = findings(conn, clinic_id)
+    counts = {s: sum(1 for f in found if f["severity"] == s) for s in ("red", "amber", "info")}
+    checked = checked_summary(src, people, orphans, price_rows)
+    return {"clinic": clinic, "sources": src["sources"], "pages": src["pages"],
+            "practitioners": people, "clinic_credentials": orphans, "prices": price_rows,
+            "findings": found, "counts": counts, "checked": checked,
+            "headline": _headline(counts)}
+
+
+def _headline(counts: dict[str, int]) -> str:
+    if counts["red"]:
+        return f"{plural(counts['red'], 'serious warning sign')} found"
+    if counts["amber"]:
+        return f"{plural(counts['amber'], 'thing')} to check before you book"
+    return "No warning signs found in what we checked (see below for what that covers)"
+
+
+def check(conn: sqlite3.Connection, q: str | None = None, clinic: str | None = None,
+          limit: int = 10) -> dict[str, Any]:
+    """Answer one consumer check: a report, a list to choose from, or a clear 'nothing'."""
+    query = (q or "").strip()
+    result: dict[str, Any] = {"query": query, "clinic_id": clinic, "status": "empty",
+                              "matches": [], "report": None}
+    if clinic:
+        result["report"] = clinic_report(conn, clinic)
+        result["status"] = "report" if result["report"] else "not_found"
+        return result
+    if not query:
+        return result
+    matches = find_clinics(conn, query, limit=limit)
+    result["matches"] = [m.to_dict() for m in matches]
+    if not matches:
+        result["status"] = "no_match"
+    elif len(matches) == 1 or (matches[0].exact and not matches[1].exact):
+        result["status"] = "report"
+        result["clinic_id"] = matches[0].clinic_id
+        result["report"] = clinic_report(conn, matches[0].clinic_id)
+    else:
+        result["status"] = "choose"
+    return result

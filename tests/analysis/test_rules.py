@@ -1,0 +1,206 @@
+"""Finding rules, case by case: each scenario says which severities a rule emits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis.registry import RULES
+from analysis.rules import run_rules
+from analysis.norms import compute_norms
+
+NOW = "2026-03-01T10:00:00+00:00"
+
+
+def norm_clinics(build, amounts, **clinic):
+    """Clinics that each sell hair mesotherapy at one of ``amounts`` (no practitioners needed)."""
+    for amount in amounts:
+        build.price(build.clinic(**clinic), amount=amount)
+
+
+def target(build, amount, **price):
+    c = build.clinic()
+    build.practitioner(c, "Dr A Smith", profession="doctor")
+    return build.price(c, amount=amount, **price)
+
+
+def gb_botox(build, *people, country="GB"):
+    c = build.clinic(country=country, region="CA" if country == "US" else None)
+    build.price(c, "botulinum_toxin", amount=200, currency="USD" if country == "US" else "GBP")
+    ids = [build.practitioner(c, name, **kw) for name, kw in people]
+    return c, ids
+
+
+def us_botox(build, *people):
+    return gb_botox(build, *people, country="US")
+
+
+def cred(build, kind, profession="nurse", country="GB", **kw):
+    c = build.clinic(country=country)
+    r = build.practitioner(c, "Sam Lee", profession=profession)
+    build.credential(r, c, kind, kw.pop("value", "12A3456B"), **kw)
+
+
+CASES = {
+    # PRICE-01: ten clinics at 100 give median 100, p10 100
+    "price01-far-below": ("PRICE-01", None, ["amber"],
+                          lambda b: (norm_clinics(b, [100] * 10), target(b, 59))),
+    "price01-bottom-tenth-only": ("PRICE-01", None, [],
+                                  lambda b: (norm_clinics(b, [100] * 10), target(b, 70))),
+    "price01-percentile-mode": ("PRICE-01", {"PRICE_01_MODE": "percentile"}, ["amber"],
+                                lambda b: (norm_clinics(b, [100] * 10), target(b, 70))),
+    "price01-fraction-mode-not-below": ("PRICE-01", {"PRICE_01_MODE": "fraction"}, [],
+                                        lambda b: (norm_clinics(b, [100] * 10), target(b, 61))),
+    "price01-either-mode": ("PRICE-01", {"PRICE_01_MODE": "either"}, ["amber"],
+                            lambda b: (norm_clinics(b, [100] * 10), target(b, 99))),
+    "price01-too-few-clinics": ("PRICE-01", None, [],
+                                lambda b: (norm_clinics(b, [100] * 6), target(b, 20))),
+    "price01-min-n-setting": ("PRICE-01", {"PRICE_01_MIN_N": 20}, [],
+                              lambda b: (norm_clinics(b, [100] * 10), target(b, 20))),
+    "price01-from-price-not-compared": ("PRICE-01", None, [],
+                                        lambda b: (norm_clinics(b, [100] * 10),
+                                                   target(b, 20, from_price=1))),
+    "price01-course-per-session": ("PRICE-01", None, ["amber"],
+                                   lambda b: (norm_clinics(b, [100] * 10),
+                                              target(b, 500, unit="course", sessions=10))),
+    # PRICE-02
+    "price02-from": ("PRICE-02", None, ["info"], lambda b: b.price(b.clinic(), from_price=1)),
+    "price02-course-no-sessions": ("PRICE-02", None, ["info"],
+                                   lambda b: b.price(b.clinic(), unit="course", amount=600)),
+    "price02-course-with-sessions": ("PRICE-02", None, [],
+                                     lambda b: b.price(b.clinic(), unit="course", sessions=6)),
+    "price02-poa": ("PRICE-02", None, [], lambda b: b.price(b.clinic(), amount=None, from_price=1)),
+    # UK-POM-01
+    "pom-nobody-named": ("UK-POM-01", None, ["amber"], lambda b: gb_botox(b)),
+    "pom-aesthetician-only": ("UK-POM-01", None, ["red"],
+                              lambda b: gb_botox(b, ("Amy Jones", {"profession": "aesthetician"}),
+                                                 ("Bo Li", {"profession": "unknown"}))),
+    "pom-nurse-prescriber": ("UK-POM-01", None, [],
+                             lambda b: gb_botox(b, ("Ann Ray", {"profession": "nurse",
+                                                                "prescriber": 1}))),
+    "pom-dentist": ("UK-POM-01", None, [], lambda b: gb_botox(b, ("Dr Q", {"profession": "dentist"}))),
+    "pom-annotation-on-register": ("UK-POM-01", None, [], lambda b: _annotated_nurse(b)),
+    "pom-not-uk": ("UK-POM-01", None, [], lambda b: us_botox(b)),
+    # UK-REG-01..03
+    "reg01-bad-format": ("UK-REG-01", None, ["amber"], lambda b: cred(b, "nmc", format_valid=0)),
+    "reg01-good-format": ("UK-REG-01", None, [], lambda b: cred(b, "nmc")),
+    "reg01-npi-not-uk": ("UK-REG-01", None, [], lambda b: cred(b, "npi", format_valid=0)),
+    "reg02-not-found": ("UK-REG-02", None, ["red"], lambda b: cred(b, "nmc", status="not_found")),
+    "reg02-name-mismatch": ("UK-REG-02", None, ["red"],
+                            lambda b: cred(b, "gmc", "doctor", status="name_mismatch")),
+    "reg02-verified": ("UK-REG-02", None, [], lambda b: cred(b, "nmc", status="verified")),
+    "reg02-unverifiable": ("UK-REG-02", None, [], lambda b: cred(b, "nmc", status="unverifiable")),
+    "reg03-inactive": ("UK-REG-03", None, ["red"], lambda b: cred(b, "nmc", status="inactive")),
+    "reg03-conditions": ("UK-REG-03", None, ["amber"], lambda b: cred(b, "nmc", status="conditions")),
+    "reg03-verified": ("UK-REG-03", None, [], lambda b: cred(b, "nmc", status="verified")),
+    # UK-REG-05
+    "reg05-doctor-no-number": ("UK-REG-05", None, ["amber"],
+                               lambda b: b.practitioner(b.clinic(), "Dr Z", title="Dr",
+                                                        profession="doctor")),
+    "reg05-doctor-with-gmc": ("UK-REG-05", None, [], lambda b: cred(b, "gmc", "doctor")),
+    "reg05-nurse-with-wrong-kind": ("UK-REG-05", None, ["amber"], lambda b: cred(b, "gmc", "nurse")),
+    "reg05-title-dr-dentist-number": ("UK-REG-05", None, [],
+                                      lambda b: _titled(b, "Dr.", "unknown", "gdc")),
+    "reg05-name-lookup-failed": ("UK-REG-05", None, ["red"], lambda b: _name_lookup_failed(b)),
+    "reg05-not-uk": ("UK-REG-05", None, [],
+                     lambda b: b.practitioner(b.clinic("US"), "Dr Z", title="Dr",
+                                              profession="doctor")),
+    "reg05-aesthetician": ("UK-REG-05", None, [],
+                           lambda b: b.practitioner(b.clinic(), "Kim", profession="aesthetician")),
+    # US-ROLE-01..03
+    "role01-aesthetician-alone": ("US-ROLE-01", None, ["red"],
+                                  lambda b: us_botox(b, ("Kim", {"profession": "aesthetician"}))),
+    "role01-with-doctor": ("US-ROLE-01", None, [],
+                           lambda b: us_botox(b, ("Kim", {"profession": "aesthetician"}),
+                                              ("Dr P", {"profession": "doctor"}))),
+    "role01-facialist-beside-nurse": ("US-ROLE-01", None, [],
+                                      lambda b: us_botox(b, ("Kim", {"profession": "aesthetician",
+                                                                     "role": "Facialist"}),
+                                                         ("Lou", {"profession": "nurse"}))),
+    "role01-named-injector": ("US-ROLE-01", None, ["red"],
+                              lambda b: us_botox(b, ("Kim", {"profession": "medical_assistant",
+                                                             "role": "Lead Injector"}),
+                                                 ("Lou", {"profession": "nurse"}))),
+    "role02-nurse-alone": ("US-ROLE-02", None, ["amber"],
+                           lambda b: us_botox(b, ("Lou", {"profession": "nurse"}))),
+    "role02-nurse-with-np": ("US-ROLE-02", None, [],
+                             lambda b: us_botox(b, ("Lou", {"profession": "nurse"}),
+                                                ("Mo", {"profession": "nurse_practitioner"}))),
+    "role03-nobody": ("US-ROLE-03", None, ["amber"], lambda b: us_botox(b)),
+    "role03-pa": ("US-ROLE-03", None, [],
+                  lambda b: us_botox(b, ("Mo", {"profession": "physician_assistant"}))),
+    "role03-no-injectables": ("US-ROLE-03", None, [],
+                              lambda b: b.price(b.clinic("US", region="TX"), "prp_hair")),
+    "role03-uk": ("US-ROLE-03", None, [], lambda b: gb_botox(b)),
+    # US-NPI-01
+    "npi-bad-format": ("US-NPI-01", None, ["amber"],
+                       lambda b: cred(b, "npi", "doctor", "US", format_valid=0)),
+    "npi-not-found": ("US-NPI-01", None, ["red"],
+                      lambda b: cred(b, "npi", "doctor", "US", status="not_found")),
+    "npi-inactive": ("US-NPI-01", None, ["red"],
+                     lambda b: cred(b, "npi", "doctor", "US", status="inactive")),
+    "npi-wrong-state": ("US-NPI-01", None, ["amber"],
+                        lambda b: cred(b, "npi", "doctor", "US", status="verified",
+                                       evidence={"licence_state_match": False})),
+    "npi-verified": ("US-NPI-01", None, [],
+                     lambda b: cred(b, "npi", "doctor", "US", status="verified",
+                                    evidence={"licence_state_match": True})),
+    "npi-plain-text-evidence": ("US-NPI-01", None, [],
+                                lambda b: cred(b, "npi", "doctor", "US", evidence="NPI: 1234")),
+    # GEN-NOPRAC-01
+    "noprac-prices-nobody": ("GEN-NOPRAC-01", None, ["amber"], lambda b: b.price(b.clinic())),
+    "noprac-someone-named": ("GEN-NOPRAC-01", None, [], lambda b: target(b, 100)),
+    "noprac-no-prices": ("GEN-NOPRAC-01", None, [], lambda b: b.clinic()),
+}
+
+
+def _annotated_nurse(b):
+    c, (r,) = gb_botox(b, ("Ann Ray", {"profession": "nurse"}))
+    b.credential(r, c, "nmc", "12A3456B", status="verified",
+                 evidence={"prescriber_annotation": True})
+
+
+def _titled(b, title, profession, kind):
+    c = b.clinic()
+    r = b.practitioner(c, "Dr Q", title=title, profession=profession)
+    b.credential(r, c, kind, "123456")
+
+
+def _name_lookup_failed(b):
+    c = b.clinic()
+    r = b.practitioner(c, "Ann Ray", profession="nurse")
+    b.credential(r, c, "nmc", "", status="not_found", evidence={"lookup": "name"},
+                 register_url="https://register.example/search?name=Ann+Ray")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rule_case(db, build, case):
+    rule_id, overrides, expected, setup = CASES[case]
+    setup(build)
+    compute_norms(db, overrides, today="2026-03-01")
+    stats = run_rules(db, overrides, now=NOW)
+    got = [r["severity"] for r in db.query(
+        "SELECT severity FROM flags WHERE rule_id = ? ORDER BY severity", [rule_id])]
+    assert got == sorted(expected)
+    counted = stats["rules"][rule_id]
+    assert sum(v for k, v in counted.items() if k != "version") == len(expected)
+
+
+def test_every_rule_has_a_case_that_fires_and_one_that_does_not():
+    fires = {rule for rule, _, expected, _ in CASES.values() if expected}
+    quiet = {rule for rule, _, expected, _ in CASES.values() if not expected}
+    assert fires == quiet == set(RULES)
+
+
+def test_flag_rows_carry_rule_version_subjects_and_evidence(db, build):
+    cred(build, "gmc", "doctor", status="not_found", register_url="https://gmc.example/7654321",
+         value="7654321", evidence={"register_status": "no match"})
+    run_rules(db, now=NOW)
+    flag = next(db.query("SELECT * FROM flags WHERE rule_id = 'UK-REG-02'"))
+    assert flag["rule_version"] == RULES["UK-REG-02"].version
+    assert flag["practitioner_id"] and flag["credential_id"] and flag["clinic_id"]
+    assert flag["evidence_url"] == "https://gmc.example/7654321"
+    evidence = json.loads(flag["evidence"])
+    assert evidence["register_answer"] == {"register_status": "no match"}
+    assert evidence["status"] == "not_found"
