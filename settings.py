@@ -64,3 +64,43 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("CLINICWATCH_LOG_LEVEL", "INFO")
 DEPTH_PRIORITY = 0
+
+# --- Incremental recrawls (ops; see spiders/cache.py, docs/ops.md) ------------------------
+# Every page is stored with its validators; the next crawl sends conditional requests and
+# re-parses the stored page on "304 Not Modified". The cache sits next to the database
+# (<db>-httpcache) unless HTTPCACHE_DIR is set.
+HTTPCACHE_ENABLED = True
+HTTPCACHE_POLICY = "spiders.cache.RevalidatePolicy"
+HTTPCACHE_STORAGE = "spiders.cache.DbCacheStorage"
+HTTPCACHE_DIR = ""
+HTTPCACHE_GZIP = True
+HTTPCACHE_EXPIRATION_SECS = 0
+# Count bytes on the wire (after the cache), so crawls.bytes is what was downloaded.
+DOWNLOADER_MIDDLEWARES["scrapy.downloadermiddlewares.stats.DownloaderStats"] = 950
+
+# --- History (ops; see db/history.py) ------------------------------------------------------
+# A price that moves by more than this fraction between two crawls is listed in `changes`.
+CLINICWATCH_PRICE_CHANGE_THRESHOLD = 0.10
+
+# --- Monitoring (ops; see spiders/monitors.py) ---------------------------------------------
+import items as _items  # noqa: E402 - spidermon keys its item schemas by class
+SPIDERMON_ENABLED = True
+EXTENSIONS["spidermon.contrib.scrapy.extensions.Spidermon"] = 500
+EXTENSIONS["spiders.monitors.CrawlProgress"] = 510
+EXTENSIONS["spiders.monitors.CrawlRecorder"] = 900  # after Spidermon: records its verdict
+ITEM_PIPELINES["spidermon.contrib.scrapy.pipelines.ItemValidationPipeline"] = 800
+SPIDERMON_VALIDATION_SCHEMAS = {  # item class -> JSON schema (object path)
+    _items.PageItem: "spiders.item_schemas.PAGE_ITEM",
+    _items.CrawlErrorItem: "spiders.item_schemas.CRAWL_ERROR_ITEM",
+}
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("spiders.monitors.CrawlMonitorSuite",)
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+SPIDERMON_MAX_ITEM_VALIDATION_ERRORS = 0
+# Thresholds (fractions). Coverage: share of crawled sites with >= 1 price / credential.
+CLINICWATCH_MONITOR_MIN_PRICE_COVERAGE = 0.5
+CLINICWATCH_MONITOR_MIN_CREDENTIAL_COVERAGE = 0.2
+CLINICWATCH_MONITOR_MIN_PRICE_AMOUNT_COVERAGE = 0.5  # share of prices with an amount (not POA)
+CLINICWATCH_MONITOR_MAX_ERROR_RATE = 0.2  # crawl errors / requests
+CLINICWATCH_MONITOR_MAX_RETRY_RATE = 0.2  # retries / requests
+CLINICWATCH_MONITOR_MIN_REQUESTS = 20  # rates and coverage are judged only above this many requests
+CLINICWATCH_PROGRESS_INTERVAL = 30  # seconds between progress lines on stderr; 0: none

@@ -101,25 +101,33 @@ def _quantile_sql(name: str) -> str:
     )
 
 
+def _needed_ranks() -> str:
+    """SQL condition keeping only the ranks any statistic reads (first, last, around each q)."""
+    parts = [f"(rn - 1 - (:q_{name} * (n - 1)) / 100) IN (0, 1)" for name in PERCENTILES]
+    return " OR ".join(["rn = 1", "rn = n", *parts])
+
+
+# One sort: row_number and the partition size share the window w.
 NORMS_SQL = f"""
 INSERT INTO price_norms (treatment, currency, basis, level, region_key, region_label,
   n, median, p10, p25, p75, min_value, max_value, computed_at)
 WITH obs AS (
   SELECT v.treatment, v.currency, v.basis, l.level, l.region_key, v.value,
     row_number() OVER w AS rn,
-    count(*) OVER (PARTITION BY v.treatment, v.currency, v.basis, l.level, l.region_key) AS n
+    count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
   FROM _cw_values v JOIN _cw_levels l ON l.clinic_id = v.clinic_id
   WINDOW w AS (PARTITION BY v.treatment, v.currency, v.basis, l.level, l.region_key
                ORDER BY v.value)
+), picked AS MATERIALIZED (
+  SELECT * FROM obs WHERE n >= :min_n AND ({_needed_ranks()})
 ), names AS (
   SELECT level, region_key, min(city_name) AS city_name FROM _cw_levels GROUP BY 1, 2
 )
 SELECT o.treatment, o.currency, o.basis, o.level, o.region_key,
   cw_region_label(o.level, o.region_key, names.city_name), n,
   {", ".join(_quantile_sql(name) for name in ("median", "p10", "p25", "p75"))},
-  min(value), max(value), :today
-FROM obs o JOIN names USING (level, region_key)
-WHERE n >= :min_n
+  sum(CASE WHEN rn = 1 THEN value END), sum(CASE WHEN rn = n THEN value END), :today
+FROM picked o JOIN names USING (level, region_key)
 GROUP BY o.treatment, o.currency, o.basis, o.level, o.region_key
 ORDER BY o.treatment, o.currency, o.basis, o.level, o.region_key
 """
@@ -182,11 +190,26 @@ def compute_norms(
                 "CREATE INDEX temp._cw_choice_key ON _cw_choice "
                 "(clinic_id, treatment, currency, basis)"
             )
-            db.execute("DELETE FROM price_positions")
-            db.execute(POSITIONS_SQL, {"today": day})
+            _refill_positions(db, day)
         return _stats(db)
     finally:
         _drop_temp(db)
+
+
+def _refill_positions(db: sqlite_utils.Database, day: str) -> None:
+    """Replace price_positions; secondary indexes are rebuilt after (much faster in bulk)."""
+    indexes = [
+        row for row in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'price_positions' AND sql IS NOT NULL ORDER BY name"
+        )
+    ]
+    for name, _ in indexes:
+        db.execute(f"DROP INDEX [{name}]")
+    db.execute("DELETE FROM price_positions")
+    db.execute(POSITIONS_SQL, {"today": day})
+    for _, sql in indexes:
+        db.execute(sql)
 
 
 def _drop_temp(db: sqlite_utils.Database) -> None:

@@ -43,14 +43,10 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_price_positions_clinic ON price_positions (clinic_id)",
     "CREATE INDEX IF NOT EXISTS idx_price_positions_norm ON price_positions "
     "(treatment, currency, basis, norm_level, norm_region_key)",
-    "CREATE INDEX IF NOT EXISTS idx_flags_history_flag ON flags_history (flag_id)",
     "CREATE INDEX IF NOT EXISTS idx_flags_history_clinic ON flags_history (clinic_id)",
-    # At most one open episode per finding.
+    # At most one open episode per finding; also serves look-ups by flag_id.
     "CREATE UNIQUE INDEX IF NOT EXISTS idx_flags_history_open ON flags_history (flag_id) "
     "WHERE cleared_at IS NULL",
-    "CREATE INDEX IF NOT EXISTS idx_flags_severity ON flags (severity)",
-    "CREATE INDEX IF NOT EXISTS idx_flags_practitioner ON flags (practitioner_id)",
-    "CREATE INDEX IF NOT EXISTS idx_flags_price ON flags (price_id)",
     # Rules look up prices by treatment within a clinic.
     "CREATE INDEX IF NOT EXISTS idx_prices_clinic_treatment ON prices (clinic_id, treatment)",
 ]

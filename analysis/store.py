@@ -2,7 +2,9 @@
 
 One run replaces the set of current findings idempotently: new rows are staged
 in a temp table, then merged set-wise. A flag keeps its ``created_at`` while it
-stays; ``updated_at`` is the last run that saw it. Findings no longer produced
+stays; ``updated_at`` is when its content (severity, message, evidence, version)
+last changed, so unchanged findings are not rewritten; ``flags_history.last_seen``
+is the last run that produced it. Findings no longer produced
 are deleted from ``flags`` and their open history episode gets ``cleared_at``.
 A finding that comes back later opens a new episode.
 """
@@ -21,19 +23,25 @@ COLUMNS = (
     "severity, message, evidence_url, evidence"
 )
 
-STAGE_SQL = f"CREATE TEMP TABLE _cw_new_flags ({COLUMNS}, PRIMARY KEY (id))"
-STAGE_INSERT = f"INSERT OR IGNORE INTO _cw_new_flags ({COLUMNS}) VALUES ({', '.join('?' * 11)})"
+STAGE_SQL = f"CREATE TEMP TABLE _cw_new_flags ({COLUMNS})"
+STAGE_INSERT = f"INSERT INTO _cw_new_flags ({COLUMNS}) VALUES ({', '.join('?' * 11)})"
+# Bulk-load first, index after; a rule that repeats a subject keeps its first hit.
+STAGE_INDEX = [
+    "CREATE INDEX temp._cw_new_flags_id ON _cw_new_flags (id)",
+    """DELETE FROM _cw_new_flags WHERE EXISTS (SELECT 1 FROM _cw_new_flags d
+         WHERE d.id = _cw_new_flags.id AND d.rowid < _cw_new_flags.rowid)""",
+]
+CONTENT = ("clinic_id", "practitioner_id", "price_id", "credential_id", "rule_id", "rule_version",
+           "severity", "message", "evidence_url", "evidence")
 
 MERGE_SQL = [
     # current findings: insert or refresh, keeping created_at
     f"""INSERT INTO flags ({COLUMNS}, created_at, updated_at)
-        SELECT {COLUMNS}, :now, :now FROM _cw_new_flags WHERE true
-        ON CONFLICT (id) DO UPDATE SET clinic_id = excluded.clinic_id,
-          practitioner_id = excluded.practitioner_id, price_id = excluded.price_id,
-          credential_id = excluded.credential_id, rule_id = excluded.rule_id,
-          rule_version = excluded.rule_version, severity = excluded.severity,
-          message = excluded.message, evidence_url = excluded.evidence_url,
-          evidence = excluded.evidence, updated_at = excluded.updated_at""",
+        SELECT {COLUMNS}, :now, :now FROM _cw_new_flags WHERE true ORDER BY id
+        ON CONFLICT (id) DO UPDATE SET
+          {", ".join(f"{c} = excluded.{c}" for c in CONTENT)}, updated_at = excluded.updated_at
+        WHERE ({", ".join(f"flags.{c}" for c in CONTENT)})
+          IS NOT ({", ".join(f"excluded.{c}" for c in CONTENT)})""",
     "DELETE FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_flags)",
     # history: refresh open episodes, open new ones, close the stale ones
     """UPDATE flags_history SET last_seen = :now, severity = n.severity, message = n.message,
@@ -62,6 +70,8 @@ def save_findings(
             it = iter(rows)
             while batch := list(islice(it, BATCH)):
                 db.conn.executemany(STAGE_INSERT, batch)
+            for statement in STAGE_INDEX:
+                db.execute(statement)
             counts = _counts(db)
             for statement in MERGE_SQL:
                 db.execute(statement, {"now": now} if ":now" in statement else {})

@@ -8,6 +8,7 @@ docs/data-contract.md for their meaning.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 import sqlite_utils
@@ -123,9 +124,20 @@ def _m001_base(db: sqlite_utils.Database) -> None:
             db[table].enable_fts(cols, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+def _area(module: str) -> Callable[[sqlite_utils.Database], None]:
+    """A migration owned by another area's schema module (tables only, no behaviour)."""
+
+    def migrate(db: sqlite_utils.Database) -> None:
+        importlib.import_module(module).migrate(db)
+
+    return migrate
+
+
 # Append new migrations here; never edit an applied one.
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_base", _m001_base),
+    ("010_registers", _area("registers.schema")),
+    ("020_analysis", _area("analysis.schema")),
 ]
 
 
@@ -148,7 +160,7 @@ def ensure_schema(db: sqlite_utils.Database) -> list[str]:
     for name, migrate in MIGRATIONS:
         if name in done:
             continue
-        with db.conn:
+        with db.atomic():
             migrate(db)
             db.execute(
                 "INSERT INTO _migrations (name, applied_at) VALUES (?, datetime('now'))", [name]

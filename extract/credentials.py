@@ -34,7 +34,7 @@ from items import Credential
 _TITLE_RE = re.compile(
     r"^\s*(?:(?:Frau|Herr|Pani?|Sr\.?|Sra\.?)\s+)?"
     r"(?P<title>Prof(?:essor|\.)?(?:\s+Dr\.?(?:\s*(?:med|n\.\s*med)\.?(?:\s*dent\.?)?)?)?"
-    r"|Dr\.?\s*n\.\s*med\.?|Dr\.?\s*med\.?(?:\s*(?:dent|univ)\.?)?|Dr\.?\s*univ\.?|Dr\.?ssa|Dra\.?|Dr\.?|Doctor|Doctora|Dott(?:\.|ssa\.?)?"
+    r"|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.?|Dr\.?\s*med\.?(?:\s*(?:dent|univ)\.?)?|Dr\.?\s*univ\.?|Dr\.?ssa|Dra\.?|Dr\.?|Doctor|Doctora|Dott(?:\.|ssa\.?)?"
     r"|[Ll]ek\.?\s*(?:med|dent|stom)\.?|[Ll]ek\.|Mrs\.?|Mr\.?|Miss|Ms\.?|Mx\.?|Nurse|Sister|Enf\.)"
     r"\s+(?=\S)",
     re.UNICODE,
@@ -105,7 +105,8 @@ def _split_postnominals(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def parse_name(text: str) -> ParsedName:
     """'Dr Jane Smith MBBS MRCS - Medical Director' -> ('Dr', 'Jane Smith', 'MBBS MRCS', 'Medical Director')."""
-    text = _WS.sub(" ", (text or "").replace("\xa0", " ")).strip(" ,;·•")
+    text = re.sub(r"\s*\n\s*", " | ", (text or "").strip())
+    text = _WS.sub(" ", text.replace("\xa0", " ")).strip(" ,;·•|")
     parts = _SPLIT_ROLE.split(text, maxsplit=1)
     head, rest = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else None)
     title = None
@@ -150,7 +151,7 @@ _FILL = (
     r"is|with|the|under|licen[cs]e|lic|provider|location)\b\.?)*?"
 )
 _NUM = r"(?P<v>\d{3,4}[ \-]?\d{3,4}(?!\d)|\d{3,9}(?!\d))"
-_NMC_NUM = r"(?P<v>[0-9OIlS]{2}\s?[A-Za-z]\s?[0-9OIlS]{4}\s?[A-Za-z](?![A-Za-z0-9])|[A-Za-z0-9]{5,10}(?![A-Za-z0-9]))"
+_NMC_NUM = r"(?P<v>[0-9OIlS]{2}\s?[A-Za-z]\s?[0-9OIlS]{4}\s?[A-Za-z](?![A-Za-z0-9])|(?=[A-Za-z]*\d)[A-Za-z0-9]{5,10}(?![A-Za-z0-9]))"
 _HCPC_NUM = r"(?P<v>(?:HAD|ODP|PYL|AS|BS|CH|CS|DT|OR|OT|PA|PH|PO|RA|SL)\s?\d{1,7}(?!\d)|[A-Z]{2,3}\d{3,8}(?!\d))"
 _REG_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("gmc", re.compile(r"\b(?:GMC|General\s+Medical\s+Council(?:\s*\(GMC\))?)" + _FILL + _NUM, re.I)),
@@ -160,7 +161,7 @@ _REG_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("hcpc", re.compile(r"\b(?:HCPC|Health\s+(?:and|&)\s+Care\s+Professions\s+Council(?:\s*\(HCPC\))?)" + _FILL + _HCPC_NUM, re.I)),
     ("npi", re.compile(r"\bNPI" + _FILL + r"(?P<v>\d{8,11}(?!\d))", re.I)),
     ("cqc", re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission)\b[^.\n]{0,60}?(?P<v>1-\s?\d{6,12}(?!\d))", re.I)),
-    ("ahpra", re.compile(r"\bAHPRA" + _FILL + r"(?P<v>[A-Z]{3}\s?\d{8,11}(?!\d))", re.I)),
+    ("ahpra", re.compile(r"\bAHPRA" + _FILL + r"(?P<v>[A-Z]{3}\s?\d{4,12}(?!\d))", re.I)),
 ]
 _REVERSE = re.compile(r"(?P<v>\d{7})\s*\((?P<k>GMC|GDC|GPhC)\)", re.I)
 _CQC_BARE = re.compile(r"\b(?:provider|location)\s+id\s*:?\s*(?P<v>1-\d{8,11})\b", re.I)
@@ -168,14 +169,15 @@ _AHPRA_BARE = re.compile(r"\b(?P<v>(?:MED|NMW|DEN|PHA|PAR|PHY)\d{10})\b")
 
 _STATE_NAMES = "|".join(sorted((re.escape(n) for n in US_STATES), key=len, reverse=True))
 _LIC_ROLE = r"(?:(?:RN|LPN|LVN|NP|APRN|FNP|PA|MD|DO|RPh|Esthetician|Medical|Nursing|Physician|Nurse|Professional|State)\s+){0,2}"
-_LIC_WORD = r"(?:Licen[cs]e|Lic\.)"
-_LIC_TOKEN = r"(?P<v>[A-Z]{0,4}[\-\s]?\d[\dA-Z\-]{2,12})(?![\w\-])"
+_LIC_WORD = r"(?i:licen[cs]e|lic\.)"
+_LIC_TOKEN = r"(?P<v>[A-Z]{0,4}[\-\s]?\d[\dA-Z\-]{3,12})(?![\w\-])"
+_LIC_NO = r"\s*(?i:no\.?|number|num\.?|#)?\s*[:#]?\s*#?\s*"
 _STATE_LICENSE = [
-    re.compile(r"\b(?P<s>" + _STATE_NAMES + r")\s+" + _LIC_ROLE + _LIC_WORD + r"\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*#?\s*" + _LIC_TOKEN),
-    re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + r"\s*(?:no\.?|number|num\.?|#)?\s*[:#]?\s*#?\s*" + _LIC_TOKEN + r"\s*\((?P<s>" + _STATE_NAMES + r")\)"),
-    re.compile(r"\b(?:licensed|licenced)\s+in\s+(?P<s>" + _STATE_NAMES + r")\s*[(,:]\s*(?:licen[cs]e\s*)?(?:no\.?|#)?\s*" + _LIC_TOKEN),
+    re.compile(r"\b(?P<s>" + _STATE_NAMES + r")\s+" + _LIC_ROLE + _LIC_WORD + _LIC_NO + _LIC_TOKEN),
+    re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + _LIC_NO + _LIC_TOKEN + r"\s*\((?P<s>" + _STATE_NAMES + r")\)"),
+    re.compile(r"\b(?i:licen[cs]ed\s+in)\s+(?P<s>" + _STATE_NAMES + r")\s*[(,:]\s*(?i:licen[cs]e\s*)?(?i:no\.?|#)?\s*" + _LIC_TOKEN),
 ]
-_US_LICENSE_BARE = re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + r"\s*(?:no\.?|number|num\.?|#)\s*[:#]?\s*" + _LIC_TOKEN)
+_US_LICENSE_BARE = re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + r"\s*(?i:no\.?|number|num\.?|#)\s*[:#]?\s*" + _LIC_TOKEN)
 _STATE_LOOKUP = {k.lower(): v for k, v in US_STATES.items()}
 
 
@@ -240,7 +242,7 @@ _DIPLOMA_RE = re.compile(
     re.I,
 )
 _CERT_RE = re.compile(
-    r"\b(?:board[\s-]certified(?:\s+in\s+[A-Z][\w ]{2,40}?)?(?=[.,;\n]|\s(?:and|with|by)\s|$)"
+    r"\b(?:board[\s-]certified(?:\s+in\s+[A-Z][\w ]{2,40}?(?=[.,;\n]|\s(?:and|with|by)\s|$))?"
     r"|Certified\s+Aesthetic\s+Nurse\s+Specialist|\bCANS\b|NCLC\s+Laser\s+Certified)",
     re.I,
 )
@@ -284,6 +286,7 @@ def postnominal_credentials(postnominals: str | None) -> list[Credential]:
 # ---------------------------------------------------------------- profession, prescriber
 
 _PROF_RES = [(prof, re.compile(pattern, re.I)) for prof, pattern in PROFESSION_WORDS]
+_PROF_BY_NAME = dict(_PROF_RES)
 _NON_PRESCRIBER = re.compile(
     r"\bnon[\s-]?prescrib|\bnot\s+(?:an?\s+)?(?:independent\s+)?prescriber|\b(?:does|do|can)\s*(?:not|n[o’']t)\s+prescribe"
     r"|\bno\s+prescribing\s+(?:rights|qualification)",
@@ -324,7 +327,7 @@ def detect_profession(
         return "nurse_practitioner" if role_prof == "nurse_practitioner" else "nurse"
     post_prof = _profession_from_postnominals(postnominals, country)
     if title == "Dr" or title == "Lek":
-        if post_prof == "dentist" or role_prof == "dentist":
+        if post_prof == "dentist" or _PROF_BY_NAME["dentist"].search(text or ""):
             return "dentist"
         if role_prof in ("pharmacist", "nurse", "nurse_practitioner") and post_prof is None:
             return role_prof  # a doctorate, not a medical degree

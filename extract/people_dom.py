@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from extract import credentials as cr
+from extract.people_vocab import PROFESSION_WORDS
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "blockquote", "q", "select", "button",
               "form", "iframe", "head", "cite")
@@ -34,10 +35,10 @@ _NAMEISH_CLASS = re.compile(r"name|title|heading|person|member|doctor|practition
 _BLOCK = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "dt", "dd", "section",
           "article", "small", "span", "figcaption", "ul", "ol", "table", "header", "footer", "aside"}
 _ROLE_WORDS = re.compile(
-    r"practitioner|injector|director|founder|clinician|specialist|therapist|consultant|prescriber|\blead\b|owner|"
-    r"esthetician|aesthetician|surgeon|physician|doctor|nurse|dentist|pharmacist|dermatolog|trainer|medic|"
-    r"ärzt|arzt|m[eé]dic|enfermer|lekarz|piel[eę]gniar|kosmetolog|cosmet|paramedic|\bRN\b|\bNP\b|\bPA-C\b|\bMD\b|"
-    r"esteticista|inyector|fachärzt|specjalist|especialista",
+    "|".join(pattern for _, pattern in PROFESSION_WORDS)
+    + r"|practitioner|injector|director|founder|clinician|specialist|therapist|consultant|prescriber|\blead\b|"
+    r"owner|esthetician|aesthetician|surgeon|physician|trainer|ärztliche|leitung|\bRN\b|\bNP\b|\bPA-C\b|\bMD\b|"
+    r"therapeut|inyector|especialista|specjalist|kosmetolog|cosmet|higienist",
     re.I,
 )
 _NON_CLINICAL = re.compile(
@@ -46,10 +47,15 @@ _NON_CLINICAL = re.compile(
     re.I,
 )
 _PROSE_NAME = re.compile(
-    r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
+    r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
     r"[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:\s+(?:(?:van|von|de|del|da|di|la|le)\s+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){0,3}"
     r"|\b[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+(?=,?\s+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
 )
+
+
+_LEAD_NAME = re.compile(
+    r"^([A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:\s+(?:(?:van|von|de|del|da|di|la|le)\s+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){1,3})"
+    r"(?:,\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,4}))?\s*(?:,|\s[–—-]\s|\()\s*(?P<role>[^.;(]{3,80})")
 
 
 @dataclass
@@ -230,9 +236,7 @@ def _accept(el, parsed: cr.ParsedName, role: str | None, after: str) -> bool:
     role_clinical = bool(role and _ROLE_WORDS.search(role))
     if role and _NON_CLINICAL.search(role) and not role_clinical and not regs and not strong:
         return False
-    if strong or regs:
-        return True
-    return role_clinical or bool(_ROLE_WORDS.search(after[:400]))
+    return strong or bool(regs) or role_clinical
 
 
 def prose_mentions(root) -> list[Mention]:
@@ -243,22 +247,37 @@ def prose_mentions(root) -> list[Mention]:
             continue
         if any(a.get(_COVERED) for a in block.iterancestors()):
             continue
-        text = element_text(block).replace("\n", " ")
-        matches = list(_PROSE_NAME.finditer(text))
-        for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            parsed = cr.parse_name(m.group(0))
-            segment = text[m.start():end]
-            if not cr.looks_like_name(parsed.name, titled=parsed.title is not None):
-                continue
-            if len(parsed.name.split()) == 1 and not cr.find_registrations(segment):
-                continue
-            post = re.match(r",?\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,5})", text[m.end():end])
-            if post and not parsed.postnominals:
-                head = cr.parse_name(m.group(0) + " " + post.group(1))
-                if head.name == parsed.name:
-                    parsed = head
-            if _in_footer(block) and not cr.find_registrations(segment) and parsed.title != "Dr":
-                continue
-            out.append(Mention(parsed, segment, None, segment, None))
+        out += _block_mentions(element_text(block).replace("\n", " "), _in_footer(block))
+    return out
+
+
+def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
+    starts: list[tuple[int, cr.ParsedName, str | None]] = []
+    lead = _LEAD_NAME.match(text)
+    lead_end = 0
+    if lead and _ROLE_WORDS.search(lead.group("role")) and not _NON_CLINICAL.search(lead.group("role")):
+        parsed = cr.parse_name(lead.group(1) + (", " + lead.group(2) if lead.group(2) else ""))
+        if not parsed.title and cr.looks_like_name(parsed.name):
+            starts.append((0, parsed, lead.group("role").strip()))
+            lead_end = lead.end(1)
+    for m in _PROSE_NAME.finditer(text):
+        parsed = cr.parse_name(m.group(0))
+        if m.start() < lead_end or not cr.looks_like_name(parsed.name, titled=parsed.title is not None):
+            continue
+        post = re.match(r",?\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,5})", text[m.end():])
+        if post and not parsed.postnominals:
+            head = cr.parse_name(m.group(0) + " " + post.group(1))
+            parsed = head if head.name == parsed.name else parsed
+        starts.append((m.start(), parsed, None))
+    out = []
+    for i, (pos, parsed, role) in enumerate(starts):
+        segment = text[pos: starts[i + 1][0] if i + 1 < len(starts) else len(text)]
+        has_reg = bool(cr.find_registrations(segment))
+        if len(parsed.name.split()) == 1 and not has_reg:
+            continue
+        if parsed.title in ("Mr", "Mrs", "Miss", "Ms") and not (has_reg or parsed.postnominals):
+            continue
+        if in_footer and not has_reg and parsed.title != "Dr":
+            continue
+        out.append(Mention(parsed, segment, role, segment, None))
     return out

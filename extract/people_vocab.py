@@ -116,6 +116,11 @@ equipo nuestro nuestra unser unsere zespół nasz nasza über uns kontakt preise
 accredited registered certified qualified award awards winner member members insured
 quick links follow social instagram facebook twitter tiktok youtube linkedin newsletter subscribe
 copyright rights reserved all site website design powered wordpress sitemap accessibility
+prescriber prescribing independent practitioner qualified registered
 regulated cqc gmc nmc gdc hcpc jccp save ltd plc
+platelet plasma manicure pedicure gel nails nail lashes lash brows brow waxing massage
+threads thread lift lifting profhilo polynucleotides exosomes needling chemical tattoo removal vitamin drip
+centro medico médico estetico estético estética clínica clinica klinika gabinet praxis medizin ästhetik
+instituto institut salon belleza uroda zabiegi behandlungen tratamiento
 injectable injections wrinkle wrinkles collagen skincare rejuvenation restoration loss thinning
 """.split())

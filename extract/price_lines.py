@@ -23,15 +23,14 @@ BLOCK_TAGS = frozenset(
     "body center button nav label option tbody".split()
 )
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "nav", "button",
-             "input", "textarea", "object", "canvas", "video", "audio", "map")
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "nav", "input", "textarea", "object", "canvas", "video", "audio", "map")
 _STRUCK = frozenset({"del", "s", "strike"})
 _CHROME_TOKEN = re.compile(
     r"^(?:nav|navbar|navigation|site-nav|main-nav|topbar|top-bar|site-header|masthead|breadcrumbs?|"
     r"site-footer|footer|sidebar|widget-area|offcanvas|mobile-menu|main-menu|menu|sub-menu|menu-item|"
     r"skip-link|social|share|sharing|newsletter|related-posts|comments?|pagination|post-meta|"
     r"elementor-location-header|elementor-location-footer)$"
-    r"|cookie|consent|gdpr|cmplz|breadcrumb|^nav-|-nav$|^menu-|^footer-|-footer$|^header-nav"
+    r"|cookie|consent|gdpr|cmplz|breadcrumb|^nav-|-nav$|nav-menu|^menu-|^footer-|-footer$|^header-nav"
 )
 _TITLE_CLASS = re.compile(r"title|heading|name|headline|treatment|service-name|label", re.I)
 _PRICE_CLASS = re.compile(r"price|cost|amount|fee|tarif|preis|precio|cena|prezzo|fiyat", re.I)
@@ -45,6 +44,7 @@ class Line:
     el: html.HtmlElement  # the block element the text belongs to
     heading: int = 0  # 1-6 for h1-h6, 0 otherwise
     titled: bool = False  # styled as a title (class="...title...", whole-line <strong>)
+    table: bool = False  # a placeholder for a table read cell by cell (el is the <table>)
 
 
 def _is_chrome(el: html.HtmlElement) -> bool:
@@ -55,7 +55,9 @@ def _is_chrome(el: html.HtmlElement) -> bool:
     if role in ("navigation", "banner", "contentinfo", "search") or (role == "dialog" and _cookieish(el)):
         return True
     tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
-    return any(_CHROME_TOKEN.search(t) and not _PRICE_CLASS.search(t) for t in tokens)
+    if any(_PRICE_CLASS.search(t) for t in tokens):
+        return False
+    return any(_CHROME_TOKEN.search(t) for t in tokens)
 
 
 def _cookieish(el: html.HtmlElement) -> bool:
@@ -110,16 +112,14 @@ def _collect(el, parts: list[str], top: bool = False) -> None:
         parts.append("\n")
     elif tag in BLOCK_TAGS and not top:
         parts.append("\n")
-    if tag in _STRUCK:
-        parts.append(" was ")
+    parts.append(" was " if tag in _STRUCK else " ")
     if el.text and tag != "br":
         parts.append(el.text)
     for child in el:
         _collect(child, parts)
         if child.tail:
             parts.append(child.tail)
-    if tag in BLOCK_TAGS and not top:
-        parts.append("\n")
+    parts.append("\n" if tag in BLOCK_TAGS and not top else " ")
 
 
 def lines(root: html.HtmlElement, skip: set | None = None) -> list[Line]:
@@ -152,6 +152,7 @@ def _walk(el, block, buf: list[str], out: list[Line], skip: set) -> None:
         tag = child.tag if isinstance(child.tag, str) else ""
         if child in skip:
             _flush(buf, block, out)
+            out.append(Line("", child, table=True))
         elif tag == "br":
             _flush(buf, block, out)
         elif tag in BLOCK_TAGS:
@@ -160,12 +161,12 @@ def _walk(el, block, buf: list[str], out: list[Line], skip: set) -> None:
                 buf.append(child.text)
             _walk(child, child, buf, out, skip)
             _flush(buf, child, out)
-        else:
-            if tag in _STRUCK:
-                buf.append(" was ")
+        else:  # inline: a space at both edges ("<span>Botox</span><span>1 area</span>" is two words)
+            buf.append(" was " if tag in _STRUCK else " ")
             if child.text:
                 buf.append(child.text)
             _walk(child, block, buf, out, skip)
+            buf.append(" ")
         if child.tail:
             buf.append(child.tail)
 

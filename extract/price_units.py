@@ -70,10 +70,11 @@ _SYRINGE = re.compile(
 )
 _TREATMENT_PER = re.compile(
     r"(?:per|/|a|each|pro|por|za|par|ogni|je)\s*(?:treatment|behandlung|anwendung|tratamiento|"
-    r"zabieg|traitement|trattamento|procedure)\b|\buygulama basi|\bfull treatment\b"
+    r"traitement|trattamento|procedure)\b|\buygulama basi|\bfull treatment\b"
 )
 _SESSION_PER = re.compile(
     r"(?:per|/|a|each|pro|por|za|par|ogni|je|la)\s*(?:session|sitzung|sesion|sesje|seance|seduta|seans)\b"
+    r"|\bza (?:jeden |1 )?zabieg\b"  # Polish price lists write "per session" as "za zabieg"
     r"|\bseans basi|\b(?:single|one|1|eine|una|une|jedna|1x)\s*(?:session|sitzung|sesion|sesja|seance|seduta|seans)\b"
 )
 CONSULT = re.compile(
@@ -88,7 +89,7 @@ FROM = re.compile(
 FROM_AFTER = re.compile(r"^(?:\+(?!\s*(?:vat|mwst|ust|iva|tva|kdv|tax|gst))|\s*(?:onwards|and up|'?(?:den|dan|ten|tan) (?:baslayan|itibaren)|ve uzeri))")
 WAS = re.compile(
     r"\b(?:was|previously|regular(?:ly)?(?: price)?|normally|usually|rrp|reg\.?|orig(?:inal(?:ly)?)?|"
-    r"statt|vorher|sonst|normalpreis|uvp|antes|precio normal|zamiast|wczesniej|cena regularna|"
+    r"statt|vorher|sonst|normalpreis|uvp|antes|precio normal|zamiast|wczesniej|bylo|byla|cena regularna|"
     r"au lieu de|avant|prix normal|invece di|prima|anziche|yerine|eski fiyat|normal fiyat)\s*:?\s*$"
 )
 NOW = re.compile(

@@ -49,12 +49,12 @@ _POST = (
     r"|[Ee]uros?|EURO|[Pp]ounds?|[Dd]ollars?|[Dd]irhams?|[Rr]upees?|[Ll]ira)(?![A-Za-z])"
 )
 _NUM = (
-    r"(?<![\d.,'’])(?:\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f])\d{3})+|\d+)(?:[.,]\d{1,2})?(?![\d])"
+    r"(?<![\d.,'’])(?<!\d[eE])(?:\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f])\d{3})+|\d+)(?:[.,]\d{1,2})?(?![\d])"
     r"(?:[.,][-–—]{1,2})?"
 )
 _K = r"(?:[kK](?![A-Za-z]))"
 MONEY = re.compile(
-    rf"(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?P<k1>{_K})?(?:\s?(?P<post1>{_POST}))?"
+    rf"(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?P<k1>{_K})?(?:\s?(?P<post1>{_POST})(?!\s?\d))?"
     rf"|(?P<n2>{_NUM})(?P<k2>{_K})?\s?(?P<post2>{_POST})"
 )
 _BARE = re.compile(rf"(?P<n>{_NUM})(?P<k>{_K})?")
@@ -136,7 +136,8 @@ def _bare_token(text: str, default_currency: str | None) -> list[_Tok]:
     m = _BARE_ONLY.match(text)
     if not m or _YEAR.match(m["n"].strip()) and not m["k"]:
         return []
-    rest = pu.fold(text[: m.start("n")] + " " + text[m.end():])
+    end = m.end("k") if m["k"] else m.end("n")
+    rest = pu.fold(text[: m.start("n")] + " " + text[end:])
     if re.search(r"\b(?:min|mins|minutes?|minuten|minutos|minut|h|hrs?|hours?|godz\w*|dk|dakika|%)\b", rest):
         return []
     if pu.basis(pu.fold(text)) and pu.basis(pu.fold(text)).unit == "course" and not rest.strip():
@@ -144,7 +145,7 @@ def _bare_token(text: str, default_currency: str | None) -> list[_Tok]:
     value = _amount(m["n"], m["k"])
     if value is None or default_currency not in KNOWN_CURRENCIES:
         return []
-    return [_Tok(m.start("n"), m.end(), value, default_currency)]
+    return [_Tok(m.start("n"), end, value, default_currency)]
 
 
 def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
@@ -208,7 +209,7 @@ def _basis(before: str, after: str, context: str) -> pu.Basis:
     return pu.Basis("session")
 
 
-def _mark(text: str, toks: list[_Tok]) -> list[tuple[str, str]]:
+def _mark(text: str, toks: list[_Tok]) -> None:
     wins = [_windows(text, toks, i) for i in range(len(toks))]
     for i, tok in enumerate(toks):
         before, after = wins[i]
@@ -223,7 +224,6 @@ def _mark(text: str, toks: list[_Tok]) -> list[tuple[str, str]]:
             between = pu.fold(text[toks[i - 1].end:tok.start])
             if not pu.basis(between) or pu.basis(between).unit == "session":
                 toks[i - 1].was = True
-    return wins
 
 
 def _attach_was(toks: list[_Tok]) -> dict[int, float]:
@@ -258,13 +258,14 @@ def _scan(text: str, default_currency: str | None, context: str, bare: bool) -> 
     if not toks and bare:
         toks = _bare_token(text, default_currency)
     toks = _merge_ranges(text, toks)
-    wins = _mark(text, toks)
+    _mark(text, toks)
     was = _attach_was(toks)
+    live = [i for i, t in enumerate(toks) if not t.drop and not t.was]
+    kept = [toks[i] for i in live]
     out: list[tuple[int, int, PriceParse]] = []
-    for i, tok in enumerate(toks):
-        if tok.drop or tok.was:
-            continue
-        before, after = wins[i]
+    for n, i in enumerate(live):
+        tok = toks[i]
+        before, after = _windows(text, kept, n)
         parse = _build(text, tok, before, after, context)
         if i in was:
             parse = replace(parse, was_amount=was[i])

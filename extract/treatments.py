@@ -30,7 +30,7 @@ class Mention:
     priority: int
     start: int
     end: int
-    text: str  # folded text that matched
+    text: str  # the matched text as written (start/end index the original text)
 
 
 @dataclass(frozen=True)
@@ -79,14 +79,25 @@ def normalise(name: str) -> str:
     return _TRIM.sub("", _SPACE.sub(" ", fold(name))).strip()
 
 
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    """Folded text and, per folded character, the index of the original character."""
+    chars: list[str] = []
+    index: list[int] = []
+    for i, c in enumerate(text):
+        f = fold(c)
+        chars.append(f)
+        index.extend([i] * len(f))
+    return "".join(chars), index + [len(text)]
+
+
 def mentions(text: str) -> list[Mention]:
     """Every treatment named in (unfolded) text, in reading order; overlaps keep the best."""
-    folded = fold(text)
-    found = [
-        Mention(g.treatment, g.priority, m.start(), m.end(), m.group(0))
-        for g in vocab().groups
-        for m in g.pattern.finditer(folded)
-    ]
+    folded, index = _fold_map(text)
+    found = []
+    for g in vocab().groups:
+        for m in g.pattern.finditer(folded):
+            start, end = index[m.start()], index[m.end() - 1] + 1
+            found.append(Mention(g.treatment, g.priority, start, end, text[start:end]))
     found.sort(key=lambda x: (x.start, -x.priority, -(x.end - x.start)))
     kept: list[Mention] = []
     for m in found:

@@ -50,7 +50,7 @@ def merge_clinics(db: sqlite_utils.Database) -> int:
     """Merge listing-only clinics into website clinics; return how many rows were folded."""
     merged = 0
     orphans = list(db.query("SELECT * FROM clinics WHERE site LIKE 'phone:%' OR site LIKE 'name:%'"))
-    with db.conn:
+    with db.atomic():
         for row in orphans:
             target = find_target(db, row)
             if target is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sqlite3
 import textwrap
 from pathlib import Path
@@ -17,6 +18,7 @@ from clinicwatch.cliutil import CliError, add_db, add_json, print_json
 from publish.report import check
 
 WRAP = 96
+CONTROL_RE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # terminal escapes in scraped text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,7 +54,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(render_text(result))
+        print(CONTROL_RE.sub("", render_text(result)))
     return 0 if result["status"] in ("report", "choose") else 1
 
 
@@ -119,12 +121,12 @@ def _section(title: str, lines: list[str]) -> list[str]:
     body = []
     for line in lines:
         body += [line] if "\n" in line or " | " in line else textwrap.wrap(
-            line, WRAP, subsequent_indent="  ") or [""]
+            line, WRAP, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False) or [""]
     return [title, "-" * len(title), *body, ""]
 
 
 def _table(rows: list[list[Any]], header: list[str]) -> str:
     cells = [[str(x) for x in header]] + [[str(x) for x in row] for row in rows]
-    widths = [min(max(len(r[i]) for r in cells), 40) for i in range(len(header))]
+    widths = [min(max(len(r[i]) for r in cells), 48) for i in range(len(header))]
     fmt = lambda r: " | ".join(v[:w].ljust(w) for v, w in zip(r, widths)).rstrip()  # noqa: E731
     return "\n".join([fmt(cells[0]), "-+-".join("-" * w for w in widths)] + [fmt(r) for r in cells[1:]])

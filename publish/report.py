@@ -26,7 +26,7 @@ from analysis.labels import REGISTER_NAMES, money, plural, treatment_name
 from items import REGISTER_KINDS
 from publish.search import find_clinics
 from publish.wording import (
-    PROFESSION_WORDS, UNIT_WORDS, credential_words, norm_words, prescriber_words,
+    BASIS_WORDS, PROFESSION_WORDS, UNIT_WORDS, credential_words, norm_words, prescriber_words,
 )
 
 SAFE_URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -131,6 +131,8 @@ def _price_text(p: dict[str, Any]) -> str:
         return text + f" for a course of {p['sessions']}"
     if p["quantity"] and p["unit"] in ("area", "unit", "ml", "syringe"):
         return text + f" for {p['quantity']:g} {UNIT_WORDS.get(p['unit'], p['unit'])}"
+    if p["unit"] in ("area", "unit", "ml", "syringe"):
+        return text + " " + BASIS_WORDS[p["unit"]]
     return text + " " + UNIT_WORDS.get(p["unit"], "")
 
 
@@ -186,8 +188,10 @@ def checked_summary(src: dict, people: list[dict], orphans: list[dict], price_ro
     unchecked = [c for c in reg if c["status"] in ("unverifiable", "not_checked")]
     normed = [p for p in price_rows if p["norm"]]
     day = src["last_checked"] or "an unknown date"
-    sentence = (f"We read {plural(src['page_count'], 'page')} of this site on {day}; we found "
-                f"{plural(len(price_rows), 'price')} and {plural(len(people), 'practitioner')}")
+    read = (f"We read {plural(src['page_count'], 'page')} of this site on {day}"
+            if src["page_count"] else f"We have no record of the pages read (last seen {day})")
+    sentence = (f"{read}; we found {plural(len(price_rows), 'price')} and "
+                f"{plural(len(people), 'practitioner')}")
     sentence += f"; {plural(len(reg), 'registration number')} named"
     if unchecked:
         sentence += f", {len(unchecked)} of which could not be checked"

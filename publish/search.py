@@ -40,8 +40,7 @@ UK_POSTCODE_RE = re.compile(r"^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$")
 UK_OUTWARD_RE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?$")
 US_ZIP_RE = re.compile(r"^(\d{5})(?:-?\d{4})?$")
 REG_PREFIX_RE = re.compile(
-    r"^(?:GMC|NMC|GDC|GPHC|HCPC|NPI|CQC|PIN|LICEN[CS]E|REG(?:ISTRATION)?)?"
-    r"(?:NO\.?|NUMBER|#)?[:#.]?",
+    r"^(?:(?:GMC|NMC|GDC|GPHC|HCPC|NPI|CQC|PIN|LICEN[CS]E|REG(?:ISTRATION)?|NO\.?|NUMBER)[:#.]?){0,3}"
 )
 REG_RE = re.compile(r"^(?=(?:[^0-9]*[0-9]){4})[A-Z0-9-]{4,20}$")
 SPACES_RE = re.compile(r"\s+")

@@ -19,6 +19,12 @@ def metadata_for(db_path: str) -> dict:
     databases = meta.get("databases", {})
     if name != DB_KEY and DB_KEY in databases:
         databases[name] = databases.pop(DB_KEY)
+    # datasette-dashboards names the database in every chart and dynamic filter.
+    for dashboard in (meta.get("plugins", {}).get("datasette-dashboards") or {}).values():
+        for part in ("charts", "filters"):
+            for item in (dashboard.get(part) or {}).values():
+                if item.get("db") == DB_KEY:
+                    item["db"] = name
     return meta
 
 

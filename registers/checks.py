@@ -46,6 +46,7 @@ class Verdict:
     register_name: str | None = None
     prescriber_annotation: bool | None = None
     licence_state_match: bool | None = None
+    lookup: str | None = None  # "number" or "name": how the register was searched
 
 
 def register_url(kind: str, number: str) -> str | None:
@@ -82,23 +83,23 @@ def check_uk(db: sqlite_utils.Database, kind: str, number: str, claimed: str | N
     ).fetchone()
     base = {"snapshot_imported_at": snapshot_at}
     if row is None:
-        return Verdict("not_found", source, base)
-    return _entry_verdict(kind, claimed, row, source, base)
+        return Verdict("not_found", source, base, lookup="number")
+    return _entry_verdict(kind, claimed, row, source, base, "number")
 
 
 def _entry_verdict(kind: str, claimed: str | None, row: sqlite3.Row | tuple, source: str,
-                   base: dict[str, Any]) -> Verdict:
+                   base: dict[str, Any], lookup: str) -> Verdict:
     name, wording, ours, annotations = row
     problem, details = _identity(claimed, name)
     details = {**base, **details, "register_status": wording}
     if problem:
-        return Verdict(problem, source, details)
+        return Verdict(problem, source, details, lookup=lookup)
     prescriber = prescriber_annotation(kind, split_annotations(annotations))
     if ours == "unknown":
         details["reason"] = "register status wording not in our vocabulary"
     status = _OUR_STATUS.get(ours, "unverifiable")
     register_name = name if kind in REPUBLISH_NAME else None
-    return Verdict(status, source, details, register_name, prescriber)
+    return Verdict(status, source, details, register_name, prescriber, lookup=lookup)
 
 
 class VoluntaryIndex:
@@ -116,12 +117,12 @@ class VoluntaryIndex:
             ).fetchall()
         return self._entries[kind]
 
-    def best(self, kind: str, number: str, claimed: str | None) -> tuple | None:
-        """The entry with this number, else the best name match at or above threshold."""
+    def by_number(self, kind: str, number: str) -> tuple | None:
+        return next((e for e in self.entries(kind) if number and e[0] == number), None)
+
+    def by_name(self, kind: str, claimed: str | None) -> tuple | None:
+        """The best name match at or above the threshold."""
         entries = self.entries(kind)
-        by_number = [e for e in entries if number and e[0] and e[0] == number]
-        if by_number:
-            return by_number[0]
         scored = [(name_match(claimed, e[1]), e) for e in entries]
         scored = [s for s in scored if s[0] >= NAME_MATCH_THRESHOLD]
         return max(scored, key=lambda s: s[0])[1] if scored else None
@@ -134,12 +135,15 @@ def check_voluntary(index: VoluntaryIndex, kind: str, number: str, claimed: str 
         return unverifiable(f"no {kind} snapshot loaded")
     source = f"snapshot:{kind}"
     base = {"snapshot_imported_at": snapshot_at}
-    entry = index.best(kind, number, claimed)
+    entry = index.by_number(kind, number)
+    if entry is not None:
+        return _entry_verdict(kind, claimed, entry[1:], source, base, "number")
+    if not name_tokens(claimed):
+        return unverifiable("no name to look up", source, **base)
+    entry = index.by_name(kind, claimed)
     if entry is None:
-        if not name_tokens(claimed) and not number:
-            return unverifiable("no name or number to look up", source, **base)
-        return Verdict("not_found", source, base)
-    return _entry_verdict(kind, claimed, entry[1:], source, base)
+        return Verdict("not_found", source, base, lookup="name")
+    return _entry_verdict(kind, claimed, entry[1:], source, base, "name")
 
 
 def _npi_verdict(record: NpiRecord, claimed: str | None, region: str | None,
@@ -153,10 +157,12 @@ def _npi_verdict(record: NpiRecord, claimed: str | None, region: str | None,
     if record.deactivation_date:
         details["deactivation_date"] = record.deactivation_date
         details["reactivation_date"] = record.reactivation_date
+    if not record.active:  # NPPES blanks the names of deactivated NPIs
+        return Verdict("inactive", source, details, registered, None, match, "number")
     problem, name_details = _identity(claimed, registered)
     details.update(name_details)
-    status = problem or ("verified" if record.active else "inactive")
-    return Verdict(status, source, details, registered, None, match)
+    status = problem or "verified"
+    return Verdict(status, source, details, registered, None, match, "number")
 
 
 def check_npi(db: sqlite_utils.Database, number: str, claimed: str | None, region: str | None,
@@ -168,11 +174,11 @@ def check_npi(db: sqlite_utils.Database, number: str, claimed: str | None, regio
             return _npi_verdict(NpiRecord.from_row(rows[0]), claimed, region, "nppes")
     if client is None:
         if nppes_at is not None:
-            return Verdict("not_found", "nppes", {"snapshot_imported_at": nppes_at})
+            return Verdict("not_found", "nppes", {"snapshot_imported_at": nppes_at}, lookup="number")
         return unverifiable("no NPPES file imported and online lookup off")
     if not npi_luhn_ok(number):
         if nppes_at is not None:
-            return Verdict("not_found", "nppes", {"snapshot_imported_at": nppes_at})
+            return Verdict("not_found", "nppes", {"snapshot_imported_at": nppes_at}, lookup="number")
         return unverifiable("NPI fails the Luhn check; not looked up online", format_valid=False)
     try:
         record = client.lookup(number)
@@ -180,5 +186,5 @@ def check_npi(db: sqlite_utils.Database, number: str, claimed: str | None, regio
         return unverifiable(str(exc), "npi-api")
     if record is None:
         note = "the API lists nothing for unknown and for deactivated NPIs alike"
-        return Verdict("not_found", "npi-api", {"note": note})
+        return Verdict("not_found", "npi-api", {"note": note}, lookup="number")
     return _npi_verdict(record, claimed, region, "npi-api")

@@ -9,7 +9,8 @@ The score (0-1) aligns tokens one-to-one, greedily, best pair first, and
 averages over the shorter side, so middle names missing on either side cost
 nothing and order does not matter. A pair scores 1 when equal, 0.9 when one
 side is an initial of the other, the rapidfuzz ratio when that ratio is at
-least 80 (typos), else 0. A claim of one token (a surname alone, "Dr Patel")
+least 80 (typos), 0.85 when one word of 3+ letters starts the other ("Sam" /
+"Samuel"), else 0. A claim of one token (a surname alone, "Dr Patel")
 scores at most 0.9, and a match made of initials alone at most 0.5. Names that differ only in spacing ("Maryann" / "Mary-Ann")
 are caught by comparing the joined tokens.
 
@@ -30,6 +31,8 @@ SINGLE_TOKEN_CAP = 0.9
 INITIALS_ONLY_CAP = 0.5  # "J" alone, or "J M" vs "John Michael Smith": no word agrees
 FUZZY_FLOOR = 80.0
 JOINED_FLOOR = 92.0
+PREFIX_SCORE = 0.85  # "Sam" / "Samuel", "Chris" / "Christopher": short forms
+PREFIX_MIN = 3
 MAX_TOKENS = 8
 
 TITLES = frozenset(
@@ -91,7 +94,10 @@ def _pair_score(a: str, b: str) -> float:
     if len(a) == 1 or len(b) == 1:
         return 0.0
     ratio = fuzz.ratio(a, b)
-    return ratio / 100.0 if ratio >= FUZZY_FLOOR else 0.0
+    if ratio >= FUZZY_FLOOR:
+        return ratio / 100.0
+    short, long = sorted((a, b), key=len)
+    return PREFIX_SCORE if len(short) >= PREFIX_MIN and long.startswith(short) else 0.0
 
 
 def _aligned_score(short: list[str], long: list[str]) -> float:

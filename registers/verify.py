@@ -8,8 +8,9 @@ when a credential's status differs from its last history row.
 
 Evidence is a JSON object. Text the crawler stored there is kept under "text";
 this module owns the keys "register" (details of the check), and, at top level for
-the rules engine, "prescriber_annotation" (NMC/HCPC/GPhC independent prescriber)
-and "licence_state_match" (NPI: a taxonomy licence state equals the clinic's state).
+the rules engine, "prescriber_annotation" (NMC/HCPC/GPhC independent prescriber),
+"licence_state_match" (NPI: a taxonomy licence state equals the clinic's state) and
+"lookup" ("number" or "name": how the register was searched, set when it was).
 
 Handled kinds: gmc, nmc, gdc, gphc, hcpc, npi (checked), jccp / saveface (also
 ``membership`` rows whose issuer or value names JCCP or Save Face), and
@@ -41,7 +42,7 @@ from registers.checks import (
 from registers.npi import NpiClient, NpiError
 from registers.uk import STATUTORY_KINDS, VOLUNTARY_KINDS
 
-OWN_KEYS = ("register", "prescriber_annotation", "licence_state_match")
+OWN_KEYS = ("register", "prescriber_annotation", "licence_state_match", "lookup")
 _VOLUNTARY_NAMES = re.compile(r"\b(jccp|save\s*face)\b", re.IGNORECASE)
 _SELECT = """
     SELECT c.id, c.kind, c.value, c.issuer, c.format_valid, c.evidence,
@@ -89,6 +90,8 @@ def _merge_evidence(old: str | None, verdict: Verdict, kind: str,
         data["prescriber_annotation"] = verdict.prescriber_annotation
     if verdict.licence_state_match is not None:
         data["licence_state_match"] = verdict.licence_state_match
+    if verdict.lookup is not None:
+        data["lookup"] = verdict.lookup
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 

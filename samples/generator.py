@@ -36,10 +36,10 @@ PRAC_SCHEDULE = {
            "not_on_register", None, "inactive_registration", None, "no_practitioner", None),
     "*": (None, None, None, "no_practitioner", None, None, None, None),
 }
-PRICE_SCHEDULE = {"GB": (None, "low_price", None, None, "from_price", None, "low_price", None,
-                         "course_no_count", None),
+PRICE_SCHEDULE = {"GB": (None, "low_price", None, None, "from_price", None, None, None,
+                         "course_no_count", None, None, None),
                   "US": (None, None, "low_price", None, "from_price", None, None, "course_no_count"),
-                  "*": (None, "low_price", None, None, "from_price", None)}
+                  "*": (None, "low_price", None, None, "from_price", None, None)}
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,9 @@ def _schedule(ident: Identity) -> tuple[str | None, str | None]:
         return None, None
     prac = PRAC_SCHEDULE.get(ident.country, PRAC_SCHEDULE["*"])
     price = PRICE_SCHEDULE.get(ident.country, PRICE_SCHEDULE["*"])
-    return prac[ident.ordinal % len(prac)], price[(ident.ordinal * 7 + 3) % len(price)]
+    # spread each scenario over the country's places: k = round, r = place
+    k, r = divmod(ident.ordinal, len(COUNTRIES[ident.country].places))
+    return prac[(k + 5 * r) % len(prac)], price[(k + 3 * r + 1) % len(price)]
 
 
 def _tags(spec: SiteSpec, prac: str | None) -> list[str]:

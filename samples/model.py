@@ -87,6 +87,8 @@ class Clinic:
 
     @property
     def address(self) -> str:
+        if self.country == "US":
+            return f"{self.street}, {self.locality}, {self.region} {self.postcode}"
         parts = [self.street, self.locality]
         if self.postcode:
             parts.append(self.postcode)

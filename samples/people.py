@@ -63,7 +63,7 @@ def nmc_pin(slot: int) -> str:
 
 
 def npi_number(slot: int) -> str:
-    return npi_with_check_digit(str(100_000_000 + (slot * 7919) % 900_000_000))
+    return npi_with_check_digit(str(100_000_000 + (slot * 7919) % 100_000_000))
 
 
 def state_license(slot: int, state: str, profession: str) -> str:

@@ -2,7 +2,7 @@
 
 Prices cluster per (region, treatment) around ``world.BASE_PRICES`` times the
 region factor, with +-18 % noise. A ``low_price`` scenario prices one hair
-treatment at 30-45 % of the regional base (so below half of any local median);
+treatment at 30-42 % of the regional base (so below half of any local median);
 ``from_price`` / ``course_no_count`` scenarios produce rows whose per-session
 price cannot be derived (PRICE-02). Outside those scenarios every main
 treatment has a per-session or course-of-N row.
@@ -28,7 +28,7 @@ OTHER_FACTOR = (0.6, 0.45, 0.35, 0.12, 0.2)  # of the prp_hair base, per "other"
 def price_value(base: float, currency: str) -> float:
     if base < 20:
         return max(0.5, round(base * 2) / 2)
-    if base < 100:
+    if base < 300:
         return float(max(5, int(round(base / 5)) * 5))
     return round_price(base, currency)
 
@@ -46,7 +46,7 @@ class PriceMaker:
 
     def amount(self, key: str, scale: float = 1.0, low: bool = False) -> float:
         base = self.base[key] * self.factor * scale
-        noise = self.rng.uniform(0.30, 0.45) if low else self.rng.uniform(0.82, 1.18)
+        noise = self.rng.uniform(0.30, 0.42) if low else self.rng.uniform(0.82, 1.18)
         return price_value(base * noise, self.currency)
 
     def name(self, treatment: str) -> str:

@@ -27,6 +27,7 @@ class StandIn:
     def __init__(self) -> None:
         self.requests: list[tuple[float, str, dict[str, str]]] = []
         self.fail_next = 0  # answer HTTP 503 to this many requests first
+        self.refuse_numbers: set[str] = set()  # answer these look-ups with the Errors sample
         self.by_number = {
             p.stem.rsplit("-", 1)[1]: p.read_bytes() for p in DATA.glob("lookup-number-*.json")
         }
@@ -39,6 +40,8 @@ class StandIn:
             return 503, b"busy"
         if query.get("version") != "2.1":
             return 200, json.dumps(UNSUPPORTED).encode()
+        if query.get("number") in self.refuse_numbers:
+            return 200, (DATA / "error-state-requires-additional-criteria.json").read_bytes()
         if "number" in query:
             return 200, self.by_number.get(query["number"], (DATA / "empty-result.json").read_bytes())
         if query.get("last_name", "").upper() == "SMITH":

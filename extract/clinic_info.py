@@ -1,0 +1,242 @@
+"""Clinic details on a page: name, contact, address, country, geo and branch.
+
+``extract_clinic`` is what the page object calls. Schema.org clinic/business
+nodes are read first; the visible page fills what they leave out (og:site_name,
+logo alt, <title>; tel:/mailto: links; <address> blocks and postcodes). On a
+chain's location page (``/locations/<slug>/``) the address is read from the
+main content, never from the head-office footer; single-location sites may
+use the footer.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+from extract import clinic_address as ca
+from extract.structured import of_type, text_value
+from items import ClinicInfo
+
+CLINIC_TYPES = ("MedicalClinic", "MedicalBusiness", "HealthAndBeautyBusiness", "BeautySalon", "DaySpa",
+                "HairSalon", "Dentist", "Hospital", "MedicalOrganization", "LocalBusiness")
+_ORG_TYPES = ("Organization", "Corporation")
+_BRANCH_URL = re.compile(
+    r"/(?:locations?|clinics?|branch(?:es)?|standorte?|sedes?|lokalizacje|lokalizacja|centres?|centers?|"
+    r"kliniken|cl[ií]nicas?|ubicaciones|find-a-clinic|our-clinics)/([^/?#]+)", re.I)
+_GENERIC_SLUG = re.compile(r"^(?:index(?:\.\w+)?|all|list|page|\d+)$", re.I)
+_TITLE_SPLIT = re.compile(r"\s+[|–—\-:»·]\s+|\s+::\s+")
+_GENERIC_TITLE = re.compile(
+    r"^(?:home(?:\s*page)?|welcome|start|inicio|startseite|strona główna|prices?|pricing|price list|our team|"
+    r"meet the team|team|about(?: us)?|contact(?: us)?|treatments?|blog|news|kontakt|preise|precios|cennik)$", re.I)
+_EMAIL = re.compile(r"\b[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\b")
+_OBFUSCATED = re.compile(
+    r"\b([\w.+\-]+)\s*(?:\[at\]|\(at\)|\{at\}|\s+at\s+|\[@\])\s*([\w\-]+(?:\s*(?:\.|\[dot\]|\(dot\)|\s+dot\s+)\s*[\w\-]+)+)\b",
+    re.I)
+_ADDRESS_CLASS = re.compile(r"address|contact|location|visit|find-us|adres|direcci|anschrift", re.I)
+
+
+def extract_clinic(doc, nodes: list[dict], *, url: str, hints: dict) -> ClinicInfo:
+    """What the page says about its clinic (or the branch it is about)."""
+    parts = urlsplit(url)
+    branch = branch_from_url(url)
+    node = _pick_node(nodes, url, branch)
+    info = ClinicInfo(website=f"{parts.scheme or 'http'}://{parts.netloc}/" if parts.netloc else None)
+    if branch is None and node is not None:
+        branch = _branch_from_node(node)
+    info.branch = branch
+    info.name = _name(doc, node)
+    _fill_from_node(info, node)
+    _fill_address(info, doc, branch is not None, hints)
+    info.country = info.country or infer_country(doc, url, info, hints)
+    info.phone = _phone(doc, node, info.country, branch is not None)
+    info.email = info.email or _email(doc)
+    return info
+
+
+def branch_from_url(url: str) -> str | None:
+    """'/locations/manchester/' -> 'manchester'."""
+    m = _BRANCH_URL.search(urlsplit(url).path)
+    if not m:
+        return None
+    slug = unquote(m.group(1)).lower().rsplit(".", 1)[0] if "." in m.group(1) else unquote(m.group(1)).lower()
+    return None if _GENERIC_SLUG.match(slug) else slug
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")
+
+
+def _pick_node(nodes: list[dict], url: str, branch: str | None) -> dict | None:
+    clinics = list(of_type(nodes, *CLINIC_TYPES)) or list(of_type(nodes, *_ORG_TYPES))
+    clinics = [n for n in clinics if "Person" not in n.get("@type", ())]
+    if not clinics:
+        return None
+
+    def score(n: dict) -> tuple:
+        node_url = (text_value(n.get("url")) or "").rstrip("/")
+        here = node_url and node_url == url.rstrip("/")
+        addr = text_value(n.get("address")) or ""
+        blob = _slug(f"{text_value(n.get('name')) or ''} {addr} {_locality(n) or ''}")
+        about_branch = bool(branch and branch in blob)
+        return (about_branch, bool(here), isinstance(n.get("address"), (dict, str)), bool(n.get("telephone")))
+
+    return max(clinics, key=score)
+
+
+def _locality(node: dict) -> str | None:
+    addr = node.get("address")
+    if isinstance(addr, list):
+        addr = addr[0] if addr else None
+    return text_value(addr.get("addressLocality")) if isinstance(addr, dict) else None
+
+
+def _branch_from_node(node: dict) -> str | None:
+    if node.get("branchOf"):
+        loc = _locality(node)
+        return _slug(loc) if loc else None
+    parent = node.get("parentOrganization")
+    parent_name = text_value(parent.get("name")) if isinstance(parent, dict) else None
+    name = text_value(node.get("name")) or ""
+    if parent_name and parent_name.strip().lower() != name.strip().lower():
+        extra = name.lower().replace(parent_name.lower(), "").strip(" -–|,")
+        loc = _locality(node)
+        return _slug(loc) if loc else (_slug(extra) or None)
+    return None
+
+
+def _name(doc, node: dict | None) -> str | None:
+    if node is not None and text_value(node.get("name")):
+        return text_value(node.get("name"))
+    for xpath in ('//meta[@property="og:site_name"]/@content', '//meta[@name="application-name"]/@content'):
+        found = [v.strip() for v in doc.xpath(xpath) if v.strip()]
+        if found:
+            return found[0]
+    for alt in doc.xpath('//*[contains(@class,"logo") or contains(@id,"logo")]//img/@alt | //img[contains(@class,"logo")]/@alt'):
+        alt = re.sub(r"\s*\blogo\b\s*", " ", alt, flags=re.I).strip()
+        if alt:
+            return alt
+    return clean_title(doc.findtext(".//title"))
+
+
+def clean_title(title: str | None) -> str | None:
+    """'Home | Glow Aesthetics' -> 'Glow Aesthetics'."""
+    if not title:
+        return None
+    parts = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
+    parts = [p for p in parts if not _GENERIC_TITLE.match(p)] or parts
+    return parts[-1] if len(parts) > 1 and len(parts[-1]) < len(parts[0]) else parts[0] if parts else None
+
+
+def _fill_from_node(info: ClinicInfo, node: dict | None) -> None:
+    if node is None:
+        return
+    info.email = (text_value(node.get("email")) or "").removeprefix("mailto:") or None
+    addr = node.get("address")
+    if isinstance(addr, list):
+        addr = addr[0] if addr else None
+    if isinstance(addr, dict):
+        info.address = text_value(addr.get("streetAddress"))
+        info.locality = text_value(addr.get("addressLocality"))
+        info.region = text_value(addr.get("addressRegion"))
+        info.postcode = text_value(addr.get("postalCode"))
+        info.country = ca.country_code(text_value(addr.get("addressCountry")))
+    elif isinstance(addr, str):
+        _apply_address(info, ca.parse_address(addr))
+    geo = node.get("geo") if isinstance(node.get("geo"), dict) else node
+    info.latitude, info.longitude = _float(geo.get("latitude")), _float(geo.get("longitude"))
+
+
+def _float(value) -> float | None:
+    try:
+        return float(str(text_value(value)).replace(",", ".")) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _apply_address(info: ClinicInfo, addr: ca.Address) -> None:
+    info.address = info.address or addr.street
+    info.locality = info.locality or addr.locality
+    info.region = info.region or addr.region
+    info.postcode = info.postcode or addr.postcode
+    info.country = info.country or addr.country
+
+
+def _fill_address(info: ClinicInfo, doc, is_branch: bool, hints: dict) -> None:
+    if info.postcode:
+        if info.country is None:
+            info.country = ca.parse_address(info.postcode).country
+        return
+    country = info.country or hints.get("country")
+    for block in _address_blocks(doc, is_branch):
+        addr = ca.parse_address(block, country)
+        if addr.postcode:
+            _apply_address(info, addr)
+            return
+
+
+def _address_blocks(doc, is_branch: bool) -> list[str]:
+    """Address-like texts, most specific first; footers last and never on a branch page."""
+    from extract.people_dom import element_text
+
+    body = doc.find(".//body")
+    if body is None:
+        return []
+    main, footer = [], []
+    xpath = ('.//address | .//*[@itemprop="address"] | .//*[contains(@class,"address") or contains(@class,"contact") '
+             'or contains(@class,"location") or contains(@id,"contact") or contains(@class,"adres")]')
+    for el in body.xpath(xpath):
+        text = element_text(el)
+        if not text or len(text) > 600:
+            continue
+        in_footer = any(a.tag == "footer" or "footer" in (a.get("class") or "") for a in el.iterancestors())
+        (footer if in_footer or el.tag == "footer" else main).append(text)
+    content = body.find(".//main")
+    main.append(element_text(content) if content is not None else "")
+    if not is_branch:
+        main += footer
+        main.append(element_text(body))
+    return [t for t in main if t]
+
+
+def _phone(doc, node: dict | None, country: str | None, is_branch: bool) -> str | None:
+    raws = [text_value(node.get("telephone"))] if node is not None else []
+    scope = doc.xpath("//main") if is_branch else []
+    root = scope[0] if scope else doc
+    raws += [h for h in root.xpath('.//a[starts-with(translate(@href,"TEL","tel"),"tel:")]/@href')]
+    raws += ca.phones_in_text(root.text_content() if hasattr(root, "text_content") else "")
+    for raw in raws:
+        phone = ca.normalise_phone(raw, country)
+        if phone:
+            return phone
+    return None
+
+
+def _email(doc) -> str | None:
+    for href in doc.xpath('//a[starts-with(translate(@href,"MAILTO","mailto"),"mailto:")]/@href'):
+        addr = unquote(href[7:].split("?")[0]).strip()
+        if _EMAIL.fullmatch(addr):
+            return addr.lower()
+    body = doc.find(".//body")
+    text = body.text_content() if body is not None else ""
+    m = _EMAIL.search(text)
+    if m and not m.group(0).lower().endswith((".png", ".jpg", ".webp")):
+        return m.group(0).lower()
+    m = _OBFUSCATED.search(text)
+    if m:
+        domain = re.sub(r"\s*(?:\[dot\]|\(dot\)|\s+dot\s+|\.)\s*", ".", m.group(2), flags=re.I)
+        return f"{m.group(1)}@{domain}".lower()
+    return None
+
+
+def infer_country(doc, url: str, info: ClinicInfo, hints: dict) -> str | None:
+    """ISO2 from (in order) phone prefix, ccTLD, currency symbols, html lang, hints."""
+    body = doc.find(".//body")
+    text = body.text_content() if body is not None else ""
+    tels = doc.xpath('//a[starts-with(@href,"tel:")]/@href')
+    for raw in tels + ca.phones_in_text(text):
+        found = ca.phone_country(raw.removeprefix("tel:"))
+        if found:
+            return found
+    lang = (doc.get("lang") or "").strip()
+    return (ca.tld_country(urlsplit(url).hostname or "") or ca.currency_country(text)
+            or (hints or {}).get("country") or ca.lang_country(lang))

@@ -1,0 +1,238 @@
+"""Every price on a clinic page, each tied to its treatment: the prices extractor.
+
+Reads the cleaned page (extract/price_lines.py) as reading-order lines and pairs
+each price with the label of its own row, card, list item or dt/dd pair; a price
+line with no label of its own ("£180", "1 area £150") takes the label just above it
+when the two sit close together, else a heading that names a treatment. Headings
+give context only (hair vs face, "Botox" over "1 area / 2 areas"). Tables are read
+cell by cell (extract/price_tables.py), prose sentence by sentence, schema.org offers
+through extract/price_structured.py. Visible rows win over structured data of the
+same offer (they carry the unit/sessions details).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lxml import html
+
+from extract import price_lines as pl
+from extract import price_tables, price_units as pu, treatments
+from extract.price_structured import structured_prices
+from extract.price_rows import clean_label, is_variant as _is_variant, to_price as _price
+from extract.prices import PriceParse, find_prices, no_price, parse_price
+from items import Price
+
+_BLOG_URL = re.compile(r"/(?:blog|news|articles?|aktuelles|noticias|aktualnosci|actualites|notizie|haberler)/", re.I)
+_CTA = re.compile(
+    r"\b(?:book|call|contact|get|claim|request|enquire|schedule|arrange|buchen|vereinbaren|reservar|"
+    r"pide|solicita|umow|zarezerwuj|reservez|prenota|randevu|included|incl|inkl|with every)\b"
+)
+_MAX_LABEL_WORDS = 14
+_PROSE_WORDS = 16
+_CLOSE_LINES = 3
+_CLOSE_CHARS = 700
+
+
+@dataclass
+class _State:
+    currency: str | None
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    label: tuple[str, html.HtmlElement, int] | None = None  # text, element, line index
+    variant: tuple[str, int] = ("", -9)  # a unit line ("Course of 6") and its index, for the next price
+    prose: list[Price] = field(default_factory=list)  # prices read from sentences (secondary)
+
+    def context(self) -> str:
+        return " | ".join(t for _, t in reversed(self.headings))
+
+    def push_heading(self, level: int, text: str) -> None:
+        self.headings = [h for h in self.headings if h[0] < level] + [(level, text)]
+
+
+def extract_prices(
+    doc: html.HtmlElement, nodes: list[dict], *, url: str, default_currency: str | None, country: str | None
+) -> list[Price]:
+    """Every price on the page, tied to its treatment, deduplicated (see module docstring)."""
+    root = pl.clean(doc)
+    tables = price_tables.innermost_tables(root)
+    lines = pl.lines(root, skip=set(tables))
+    state = _State(default_currency)
+    visible: list[Price] = []
+    for i, line in enumerate(lines):
+        visible += _read_line(lines, i, state, prose_ok=not _BLOG_URL.search(url))
+    structured = structured_prices(nodes, default_currency)
+    return _finish(visible, state.prose + structured, default_currency)
+
+
+def _read_line(lines: list[pl.Line], i: int, st: _State, prose_ok: bool) -> list[Price]:
+    line = lines[i]
+    if line.table:
+        st.label = None
+        return price_tables.table_prices(line.el, st.context(), st.currency)
+    found = find_prices(line.text, default_currency=st.currency)
+    if not found:
+        return _no_money_line(lines, i, st)
+    if len(line.text.split()) >= _PROSE_WORDS:
+        st.prose += _prose(line, found, st) if prose_ok else []
+        return []
+    return _row(lines, i, found, st)
+
+
+def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
+    line = lines[i]
+    words = len(line.text.split())
+    kind = no_price(line.text) if words <= 10 else None
+    if kind:
+        return _no_price_row(lines, i, kind, st)
+    if line.heading:
+        st.push_heading(line.heading, line.text)
+    if words > _MAX_LABEL_WORDS or treatments.is_furniture(line.text):
+        if line.heading:
+            st.label = None
+        return []
+    if _is_variant(line.text):
+        st.variant = (line.text, i)
+    elif not line.text.rstrip().endswith((".", "!", "?")) or line.heading or line.titled:
+        st.label = (clean_label(line.text), line.el, i)
+    return []
+
+
+def _no_price_row(lines: list[pl.Line], i: int, kind: str, st: _State) -> list[Price]:
+    text = lines[i].text
+    folded = pu.fold(text)
+    if _CTA.search(folded):
+        return []
+    rest = clean_label(pu.FREE.sub(" ", pu.POA.sub(" ", folded)))
+    name = clean_label(_strip_words(text, pu.POA if kind == "poa" else pu.FREE)) if rest else None
+    if not name:
+        name = _near_label(lines, i, st)
+    if not name:
+        return []
+    treatment = treatments.classify(name, st.context())
+    if treatment is None or (kind == "free" and treatment != "consultation"):
+        return []
+    parse = PriceParse(amount=None, currency=st.currency, no_price=kind, text=text[:80])
+    return [_price(parse, treatment, name, text)]
+
+
+def _strip_words(text: str, pattern: re.Pattern) -> str:
+    folded = pu.fold(text)
+    if len(folded) != len(text):
+        return pattern.sub(" ", folded)
+    spans = [m.span() for m in pattern.finditer(folded)]
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
+    line = lines[i]
+    out: list[Price] = []
+    prev_end, name = 0, None
+    for k, (start, end, parse) in enumerate(found):
+        label = clean_label(line.text[prev_end:start])
+        prev_end = end
+        if label and not _is_variant(label) and treatments.classify(label, st.context()):
+            name = label
+        elif name is None:
+            name = _near_label(lines, i, st)
+            if name and len(found) == 1 and not pu.basis(pu.fold(line.text)):
+                parse = _with_unit_line(lines, i, parse, st, name)
+        if not name:
+            continue
+        treatment = treatments.classify(name, st.context() + " | " + line.text)
+        if treatment:
+            out.append(_price(parse, treatment, name, line.text))
+    return out
+
+
+def _with_unit_line(lines: list[pl.Line], i: int, parse: PriceParse, st: _State, label: str) -> PriceParse:
+    """A price-only line takes its basis from a unit line just before or after it, else its label."""
+    unit_text = st.variant[0] if st.variant[1] == i - 1 else ""
+    if not unit_text and i + 1 < len(lines):
+        nxt = lines[i + 1].text
+        if len(nxt.split()) <= 6 and not find_prices(nxt) and _is_variant(nxt):
+            unit_text = nxt
+    context = f"{unit_text} {label}".strip()
+    return parse_price(lines[i].text, default_currency=st.currency, context=context) or parse
+
+
+def _near_label(lines: list[pl.Line], i: int, st: _State) -> str | None:
+    """The label this price-only line belongs to: the one just above, if close; else a treatment heading."""
+    if st.label:
+        text, el, idx = st.label
+        if i - idx <= _CLOSE_LINES or _close(el, lines[i].el):
+            return text
+    for _, heading in reversed(st.headings):
+        if treatments.best(heading):
+            return clean_label(heading)
+    return None
+
+
+def _close(a: html.HtmlElement, b: html.HtmlElement) -> bool:
+    ancestors = {id(x) for x in a.iterancestors()} | {id(a)}
+    for anc in [b, *b.iterancestors()]:
+        if id(anc) in ancestors:
+            return anc.tag not in ("body", "html", "main") and len(anc.text_content()) <= _CLOSE_CHARS
+    return False
+
+
+def _prose(line: pl.Line, found: list, st: _State) -> list[Price]:
+    out: list[Price] = []
+    text = line.text
+    for start, _end, parse in found:
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+        before = text[sentence_start + 1:start]
+        hits = [m for m in treatments.mentions(before) if m.group != "other"]
+        if hits:
+            name, ctx = hits[-1].text, before + " | " + st.context()
+        else:
+            heading = next((h for _, h in reversed(st.headings) if treatments.best(h)), None)
+            if heading is None:
+                continue
+            name, ctx = clean_label(heading), st.context()
+        treatment = treatments.classify(name, ctx)
+        if treatment:
+            out.append(_price(parse, treatment, name, text))
+    return out
+
+
+def _key(p: Price) -> tuple:
+    return (p.treatment, treatments.normalise(p.treatment_text), p.amount, p.unit, p.sessions, p.quantity,
+            p.amount_max)
+
+
+def _same_offer(row: Price, other: Price) -> bool:
+    """``other`` (prose or structured) restates ``row``: same treatment and one of its figures.
+
+    Structured data is often stale: an old "was" price or the ends of a range count too.
+    """
+    if row.currency != other.currency or other.amount is None:
+        return False
+    same_name = treatments.normalise(row.treatment_text) == treatments.normalise(other.treatment_text)
+    if row.treatment != other.treatment and not same_name:
+        return False
+    return other.amount in (row.amount, row.was_amount, row.amount_max)
+
+
+def _finish(visible: list[Price], secondary: list[Price], default: str | None) -> list[Price]:
+    """Drop duplicates, and prose/structured copies of row offers; give unpriced rows the page currency."""
+    out: list[Price] = []
+    seen: set[tuple] = set()
+    for p in visible:
+        if _key(p) not in seen:
+            seen.add(_key(p))
+            out.append(p)
+    for p in secondary:
+        twin = any(_same_offer(v, p) for v in out)
+        if not twin and _key(p) not in seen:
+            seen.add(_key(p))
+            out.append(p)
+    counts = Counter(p.currency for p in out if p.currency)
+    page_currency = counts.most_common(1)[0][0] if counts else default
+    for p in out:
+        if p.currency is None:
+            p.currency = page_currency
+    return out

@@ -1,0 +1,258 @@
+"""Monitoring every crawl: spidermon monitors, progress on stderr, the crawl's verdict.
+
+* ``CrawlMonitorSuite`` (spidermon, at spider close): item schemas
+  (spiders/item_schemas.py), finish reason, error and retry rates, and field
+  coverage: the share of crawled sites with at least one price / credential
+  and the share of prices with an amount. Thresholds are CLINICWATCH_MONITOR_*
+  settings. Failures are stored in the stats by ``RecordFailures``.
+* ``CrawlProgress`` (extension): keeps the coverage stats up to date as items
+  arrive, prints a progress line every CLINICWATCH_PROGRESS_INTERVAL seconds
+  and a summary at the end, on stderr (the CLI logs only warnings).
+* ``CrawlRecorder`` (extension, after spidermon): writes the verdict to the
+  crawl's ``crawls`` row (finish reason, stats, ``monitor_failures``; status
+  ``monitors_failed`` when a monitor failed, which makes the CLI exit 1) and
+  refreshes the ``changes`` table. Spidermon alone keeps the exit code 0.
+
+Pipelines close before ``spider_closed`` fires, so only this extension knows
+the finish reason; the store pipeline's own ``finish_crawl`` is overwritten.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+
+from scrapy import signals
+from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.contrib.scrapy.monitors import FinishReasonMonitor, ItemValidationMonitor
+from spidermon.core.actions import Action
+from twisted.internet import task
+
+from items import CrawlErrorItem, PageItem
+
+log = logging.getLogger(__name__)
+FAILURES_STAT = "clinicwatch/monitor_failures"
+COVERAGE = "clinicwatch/coverage/"
+
+
+def _rate(part: float, whole: float) -> float:
+    return part / whole if whole else 0.0
+
+
+@monitors.name("Crawl health")
+class CrawlHealthMonitor(Monitor):
+    """Error and retry rates, and field coverage, against CLINICWATCH_MONITOR_* thresholds."""
+
+    def _setting(self, name: str) -> float:
+        return self.data.crawler.settings.getfloat(f"CLINICWATCH_MONITOR_{name}")
+
+    def _judged(self) -> bool:
+        return self.data.stats.get("downloader/request_count", 0) >= self._setting("MIN_REQUESTS")
+
+    @monitors.name("error rate")
+    def test_error_rate(self):
+        requests = self.data.stats.get("downloader/request_count", 0)
+        errors = self.data.stats.get("clinicwatch/errors", 0)
+        limit = self._setting("MAX_ERROR_RATE")
+        rate = _rate(errors, requests)
+        if self._judged():
+            self.assertLessEqual(rate, limit, f"error rate {rate:.0%} ({errors} errors / {requests} "
+                                 f"requests) above {limit:.0%}")
+
+    @monitors.name("retry rate")
+    def test_retry_rate(self):
+        requests = self.data.stats.get("downloader/request_count", 0)
+        retries = self.data.stats.get("retry/count", 0)
+        limit = self._setting("MAX_RETRY_RATE")
+        rate = _rate(retries, requests)
+        if self._judged():
+            self.assertLessEqual(rate, limit, f"retry rate {rate:.0%} ({retries} retries / {requests} "
+                                 f"requests) above {limit:.0%}")
+
+    @monitors.name("price coverage")
+    def test_price_coverage(self):
+        self._coverage("sites_with_prices", "sites", "MIN_PRICE_COVERAGE", "sites with prices")
+
+    @monitors.name("credential coverage")
+    def test_credential_coverage(self):
+        self._coverage("sites_with_credentials", "sites", "MIN_CREDENTIAL_COVERAGE",
+                       "sites with credentials")
+
+    @monitors.name("price amount coverage")
+    def test_amount_coverage(self):
+        self._coverage("prices_with_amount", "prices", "MIN_PRICE_AMOUNT_COVERAGE", "prices with an amount")
+
+    def _coverage(self, part: str, whole: str, setting: str, label: str) -> None:
+        stats = self.data.stats
+        have, total = stats.get(COVERAGE + part, 0), stats.get(COVERAGE + whole, 0)
+        minimum = self._setting(setting)
+        if not self._judged():  # too small to judge shares; a crawl that read no site still fails
+            self.assertGreater(stats.get(COVERAGE + "sites", 0), 0, "no site could be crawled")
+            return
+        share = _rate(have, total)
+        self.assertGreaterEqual(share, minimum, f"{label}: {share:.0%} ({have}/{total}) below "
+                                f"{minimum:.0%}")
+
+
+class RecordFailures(Action):
+    """Put '<monitor>: <reason>' for every failed monitor in the crawl stats."""
+
+    def run_action(self):
+        failures = []
+        for result in self.result.monitors_failed_results:
+            reason = (result.reason or result.error or "failed").strip().splitlines()[-1]
+            failures.append(f"{result.item.monitor_name} / {result.item.method_name}: {reason}")
+        self.data.crawler.stats.set_value(FAILURES_STAT, failures)
+
+
+class CrawlMonitorSuite(MonitorSuite):
+    monitors = [CrawlHealthMonitor, FinishReasonMonitor, ItemValidationMonitor]
+    monitors_failed_actions = [RecordFailures]
+
+
+class SiteTally:
+    """Per-site coverage and outstanding requests, from signals (pure bookkeeping)."""
+
+    def __init__(self):
+        self.sites: set[str] = set()
+        self.priced: set[str] = set()
+        self.credentialed: set[str] = set()
+        self.prices = 0
+        self.amounts = 0
+        self.outstanding: dict[str, int] = {}
+
+    def page(self, item: PageItem) -> None:
+        self.sites.add(item.site)
+        ex = item.extract
+        if ex.prices:
+            self.priced.add(item.site)
+        if any(p.credentials for p in ex.practitioners):
+            self.credentialed.add(item.site)
+        self.prices += len(ex.prices)
+        self.amounts += sum(1 for p in ex.prices if p.amount is not None)
+
+    def coverage(self) -> dict[str, int]:
+        return {"sites": len(self.sites), "sites_with_prices": len(self.priced),
+                "sites_with_credentials": len(self.credentialed), "prices": self.prices,
+                "prices_with_amount": self.amounts}
+
+    def sites_done(self) -> int:
+        return sum(1 for n in self.outstanding.values() if n <= 0)
+
+
+class CrawlProgress:
+    """Coverage stats as items arrive; progress lines and a final summary on stderr."""
+
+    def __init__(self, crawler, interval: float):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.interval = interval
+        self.tally = SiteTally()
+        self.loop: task.LoopingCall | None = None
+        self.started = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler, crawler.settings.getfloat("CLINICWATCH_PROGRESS_INTERVAL", 30))
+        for handler, signal in ((ext.opened, signals.spider_opened), (ext.closed, signals.spider_closed),
+                                (ext.item, signals.item_scraped), (ext.scheduled, signals.request_scheduled),
+                                (ext.finished, signals.response_received),
+                                (ext.dropped, signals.request_dropped)):
+            crawler.signals.connect(handler, signal=signal)
+        return ext
+
+    def opened(self, spider):
+        self.started = time.monotonic()
+        if self.interval > 0:
+            self.loop = task.LoopingCall(self.report)
+            self.loop.start(self.interval, now=False)
+
+    def _move(self, request, step: int) -> None:
+        site = request.meta.get("site")
+        if site:
+            self.tally.outstanding[site] = self.tally.outstanding.get(site, 0) + step
+
+    def scheduled(self, request, spider=None):
+        if not request.meta.get("retry_times"):  # a retry is the same request again
+            self._move(request, 1)
+
+    def finished(self, response, request, spider=None):
+        self._move(request, -1)
+
+    def dropped(self, request, spider=None):
+        self._move(request, -1)
+
+    def item(self, item, response=None, spider=None):
+        if isinstance(item, PageItem):
+            self.tally.page(item)
+        elif isinstance(item, CrawlErrorItem) and item.site and item.status is None:
+            # no response reached the spider for this request (network error, robots refusal)
+            self.tally.outstanding[item.site] = self.tally.outstanding.get(item.site, 0) - 1
+        for key, value in self.tally.coverage().items():
+            self.stats.set_value(COVERAGE + key, value)
+
+    def line(self) -> str:
+        s = self.stats
+        return (f"{s.get_value('response_received_count', 0)} pages, "
+                f"{s.get_value('item_scraped_count', 0)} items, "
+                f"{self.tally.sites_done()}/{s.get_value('clinicwatch/sites', 0)} sites done, "
+                f"{s.get_value('clinicwatch/errors', 0)} errors, "
+                f"{s.get_value('downloader/response_bytes', 0) / 1e6:.1f} MB downloaded")
+
+    def report(self) -> None:
+        print(f"progress: {self.line()} ({time.monotonic() - self.started:.0f}s)", file=sys.stderr,
+              flush=True)
+
+    def closed(self, spider, reason):
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()
+        failures = self.stats.get_value(FAILURES_STAT) or []
+        verdict = f"{len(failures)} monitor(s) FAILED" if failures else "monitors ok"
+        print(f"crawl summary: {reason}; {self.line()}; "
+              f"{self.stats.get_value('retry/count', 0)} retries, "
+              f"{self.stats.get_value('httpcache/revalidate', 0)} pages unchanged (304); {verdict} "
+              f"({time.monotonic() - self.started:.0f}s)", file=sys.stderr, flush=True)
+
+
+class CrawlRecorder:
+    """Write the crawl's verdict (finish reason, stats, monitor failures) and its changes."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.closed, signal=signals.spider_closed)
+        return ext
+
+    def closed(self, spider, reason):
+        crawl_id = getattr(spider, "crawl_id", None)
+        stats = self.crawler.stats.get_stats()
+        failures = list(stats.get(FAILURES_STAT) or [])
+        for failure in failures:
+            log.error("monitor failed: %s", failure)
+        if crawl_id is None:
+            return  # no store pipeline in this process (a distributed worker)
+        record_verdict(self.crawler.settings, crawl_id, reason, stats, failures)
+
+
+def crawl_status(reason: str | None, failures: list[str]) -> str:
+    if reason != "finished":
+        return "failed"
+    return "monitors_failed" if failures else "finished"
+
+
+def record_verdict(settings, crawl_id: int, reason: str | None, stats: dict, failures: list[str]) -> None:
+    from db import history, store
+    from db.schema import open_db
+    from pipelines.store import summarise_stats
+
+    db = open_db(settings.get("CLINICWATCH_DB"))
+    try:
+        store.finish_crawl(db, crawl_id, status=crawl_status(reason, failures), finish_reason=reason,
+                           stats=summarise_stats(stats), monitor_failures=failures)
+        history.refresh_changes(db, settings.getfloat("CLINICWATCH_PRICE_CHANGE_THRESHOLD", 0.10))
+    finally:
+        db.close()

@@ -1,0 +1,137 @@
+"""Faults survived: the crawl of a hostile sample web finishes, keeps every fact, records every failure.
+
+Each group serves the same sample web twice on loopback: clean and with faults
+(samples/faults.py). Both are crawled the same way; the fault crawl must store the
+same facts as the clean one (so only the faults are under test, not extraction),
+record each persistent fault URL once in `crawl_errors` with the expected reason,
+duplicate nothing, stay bounded in pages and memory, and never fetch what
+robots.txt disallows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from samples.faults import EXPECTED_REASONS, FAULT_LINKS, parse_faults
+from spiders.sites import canonical
+from tests.evidence.evidence_util import (
+    FAULT_PATH, TRAP_PATHS, child_peak_rss_mb, connect, crawl, fault_stats, snapshot,
+)
+
+pytestmark = pytest.mark.slow
+CLINICS = 12
+MAX_PAGES = 40
+GROUPS = {
+    "transient": ("slow,http5xx,ratelimit,reset,truncate", 31),
+    "payload": ("huge,gzipbomb,redirects,robots,nonhtml,traps,aliases,jsonld,charset,hostile", 32),
+}
+MEMORY_LIMIT_MB = 300
+
+
+@pytest.fixture(scope="module", params=list(GROUPS))
+def group(request, tmp_path_factory):
+    """(faults, clean web, faulty web, clean db, fault db, fault crawl result, fault crawl row)."""
+    from samples.server import SampleWeb
+
+    faults, seed = GROUPS[request.param]
+    tmp = tmp_path_factory.mktemp(request.param)
+    with SampleWeb(clinics=CLINICS, seed=seed) as clean, \
+            SampleWeb(clinics=CLINICS, seed=seed, faults=faults) as faulty:
+        clean_db, fault_db = str(tmp / "clean.db"), str(tmp / "fault.db")
+        base, _ = crawl(clean.seeds_txt, clean_db, "--max-pages", str(MAX_PAGES))
+        assert base.returncode == 0, base.stderr[-2000:]
+        result, row = crawl(faulty.seeds_txt, fault_db, "--max-pages", str(MAX_PAGES))
+        stats = fault_stats(faulty.port)
+        yield {"name": request.param, "faults": parse_faults(faults), "clean": clean, "faulty": faulty,
+               "clean_db": clean_db, "fault_db": fault_db, "result": result, "row": row,
+               "served": stats["served"], "rss": child_peak_rss_mb()}
+
+
+def test_crawl_finishes(group):
+    assert group["result"].returncode == 0, group["result"].stderr[-3000:]
+    assert group["row"]["status"] == "finished" and group["row"]["finish_reason"] == "finished"
+    assert "Traceback" not in group["result"].stderr
+
+
+def test_every_fact_of_the_clean_crawl_is_stored(group):
+    clean = snapshot(group["clean_db"], group["clean"].port)
+    faulty = snapshot(group["fault_db"], group["faulty"].port)
+    for table in ("clinics", "prices", "practitioners", "credentials"):
+        missing, extra = clean[table] - faulty[table], faulty[table] - clean[table]
+        assert not missing and not extra, (table, sorted(missing)[:3], sorted(extra)[:3])
+    assert clean["prices"] and clean["practitioners"]
+
+
+def _errors(db: str) -> list[tuple[str, str, int | None]]:
+    con = connect(db)
+    try:
+        return [(r["url"], r["reason"], r["status"]) for r in con.execute("SELECT url, reason, status FROM crawl_errors")]
+    finally:
+        con.close()
+
+
+def test_each_failure_is_recorded_once_per_url_with_its_reason(group):
+    errors = _errors(group["fault_db"])
+    by_url = Counter(url for url, _, _ in errors)
+    assert [u for u, n in by_url.items() if n > 1] == []
+    reasons = {url: reason for url, reason, _ in errors}
+    sites = {line.strip() for line in open(group["faulty"].seeds_txt) if line.strip()}
+    expected = [path for fault in group["faults"] for path, _ in FAULT_LINKS.get(fault, [])
+                if EXPECTED_REASONS.get(path)]
+    assert expected
+    for site in sites:
+        for path in expected:
+            url = site.rstrip("/") + path
+            assert url in reasons, (url, sorted(reasons)[:5])
+            assert re.search(EXPECTED_REASONS[path], reasons[url]), (url, reasons[url])
+
+
+def test_real_pages_recover_no_new_errors(group):
+    """Transient faults on real pages are retried away: no error a clean crawl does not also have."""
+    port_clean, port_fault = str(group["clean"].port), str(group["faulty"].port)
+    clean = {u.replace(port_clean, "P") for u, _, _ in _errors(group["clean_db"])}
+    faulty = {u.replace(port_fault, "P") for u, _, _ in _errors(group["fault_db"]) if FAULT_PATH not in u}
+    assert faulty <= clean, sorted(faulty - clean)[:5]
+
+
+def test_nothing_is_duplicated(group):
+    con = connect(group["fault_db"])
+    try:
+        urls = [r[0] for r in con.execute("SELECT url FROM pages")]
+        dupes = [k for k, n in Counter(canonical(u) for u in urls).items() if n > 1]
+        assert dupes == []
+        price_keys = con.execute("SELECT count(*), count(DISTINCT clinic_id || treatment || "
+                                 "coalesce(treatment_text,'') || unit || coalesce(sessions,'') || "
+                                 "coalesce(quantity,'')) FROM prices").fetchone()
+        assert price_keys[0] == price_keys[1]
+        clinics = con.execute("SELECT count(*), count(DISTINCT site || '|' || branch) FROM clinics").fetchone()
+        assert clinics[0] == clinics[1]
+    finally:
+        con.close()
+
+
+def test_pages_and_traps_stay_bounded(group):
+    con = connect(group["fault_db"])
+    try:
+        per_site = con.execute("SELECT max(n) FROM (SELECT count(*) n FROM pages GROUP BY site)").fetchone()[0]
+    finally:
+        con.close()
+    assert per_site <= MAX_PAGES
+    traps = Counter(key.split(" ")[0] for key in group["served"]
+                    if any(key.split(" ", 1)[1].startswith(p) for p in TRAP_PATHS))
+    assert all(n <= MAX_PAGES for n in traps.values()), traps
+
+
+def test_robots_disallowed_urls_are_never_fetched(group):
+    if "robots" not in group["faults"]:
+        pytest.skip("robots fault not in this group")
+    fetched = [k for k in group["served"] if "/_fault/private/" in k]
+    assert fetched == []
+
+
+def test_memory_stays_bounded(group):
+    """50 MB pages and gzip bombs are cut at DOWNLOAD_MAXSIZE (8 MB): the crawl process stays small."""
+    assert group["rss"] < MEMORY_LIMIT_MB, f"peak RSS {group['rss']:.0f} MB"
