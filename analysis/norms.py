@@ -83,12 +83,29 @@ SELECT * FROM (
 WHERE basis IS NOT NULL AND unit_price > 0
 """
 
-VALUES_SQL = """
-CREATE TEMP TABLE _cw_values AS
-SELECT clinic_id, treatment, currency, basis, min(unit_price) AS value
-FROM _cw_units WHERE from_price = 0
-GROUP BY clinic_id, treatment, currency, basis
-"""
+# Integer ids for regions and (treatment, currency, basis): the big sort compares ints.
+REGIONS_SQL = [
+    """CREATE TEMP TABLE _cw_regions (rid INTEGER PRIMARY KEY, level TEXT, rank INTEGER,
+         region_key TEXT, label TEXT)""",
+    """INSERT INTO _cw_regions (level, rank, region_key, label)
+       SELECT level, min(rank), region_key, cw_region_label(level, region_key, min(city_name))
+       FROM _cw_levels GROUP BY level, region_key ORDER BY level, region_key""",
+    """CREATE TEMP TABLE _cw_clinic_regions AS
+       SELECT l.clinic_id, r.rid, r.rank FROM _cw_levels l
+       JOIN _cw_regions r ON r.level = l.level AND r.region_key = l.region_key""",
+    "CREATE INDEX temp._cw_clinic_regions_i ON _cw_clinic_regions (clinic_id, rank)",
+]
+
+VALUES_SQL = [
+    """CREATE TEMP TABLE _cw_tcb (tid INTEGER PRIMARY KEY, treatment TEXT, currency TEXT,
+         basis TEXT, UNIQUE (treatment, currency, basis))""",
+    """INSERT INTO _cw_tcb (treatment, currency, basis)
+       SELECT DISTINCT treatment, currency, basis FROM _cw_units ORDER BY 1, 2, 3""",
+    """CREATE TEMP TABLE _cw_values AS
+       SELECT u.clinic_id, t.tid, min(u.unit_price) AS value
+       FROM _cw_units u JOIN _cw_tcb t USING (treatment, currency, basis)
+       WHERE u.from_price = 0 GROUP BY u.clinic_id, t.tid""",
+]
 
 
 def _quantile_sql(name: str) -> str:
@@ -112,35 +129,41 @@ NORMS_SQL = f"""
 INSERT INTO price_norms (treatment, currency, basis, level, region_key, region_label,
   n, median, p10, p25, p75, min_value, max_value, computed_at)
 WITH obs AS (
-  SELECT v.treatment, v.currency, v.basis, l.level, l.region_key, v.value,
-    row_number() OVER w AS rn,
+  SELECT v.tid, cr.rid, v.value, row_number() OVER w AS rn,
     count(*) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
-  FROM _cw_values v JOIN _cw_levels l ON l.clinic_id = v.clinic_id
-  WINDOW w AS (PARTITION BY v.treatment, v.currency, v.basis, l.level, l.region_key
-               ORDER BY v.value)
+  FROM _cw_values v JOIN _cw_clinic_regions cr ON cr.clinic_id = v.clinic_id
+  WINDOW w AS (PARTITION BY v.tid, cr.rid ORDER BY v.value)
 ), picked AS MATERIALIZED (
   SELECT * FROM obs WHERE n >= :min_n AND ({_needed_ranks()})
-), names AS (
-  SELECT level, region_key, min(city_name) AS city_name FROM _cw_levels GROUP BY 1, 2
+), stats AS (
+  SELECT tid, rid, n,
+    {", ".join(_quantile_sql(name) for name in ("median", "p10", "p25", "p75"))},
+    sum(CASE WHEN rn = 1 THEN value END) AS min_value,
+    sum(CASE WHEN rn = n THEN value END) AS max_value
+  FROM picked GROUP BY tid, rid
 )
-SELECT o.treatment, o.currency, o.basis, o.level, o.region_key,
-  cw_region_label(o.level, o.region_key, names.city_name), n,
-  {", ".join(_quantile_sql(name) for name in ("median", "p10", "p25", "p75"))},
-  sum(CASE WHEN rn = 1 THEN value END), sum(CASE WHEN rn = n THEN value END), :today
-FROM picked o JOIN names USING (level, region_key)
-GROUP BY o.treatment, o.currency, o.basis, o.level, o.region_key
-ORDER BY o.treatment, o.currency, o.basis, o.level, o.region_key
+SELECT t.treatment, t.currency, t.basis, r.level, r.region_key, r.label, s.n, s.median,
+  s.p10, s.p25, s.p75, s.min_value, s.max_value, :today
+FROM stats s JOIN _cw_tcb t ON t.tid = s.tid JOIN _cw_regions r ON r.rid = s.rid
+ORDER BY t.treatment, t.currency, t.basis, r.level, r.region_key
 """
 
-CHOICE_SQL = """
-CREATE TEMP TABLE _cw_choice AS
-SELECT g.clinic_id, g.treatment, g.currency, g.basis,
-  (SELECT pn.rowid FROM _cw_levels l JOIN price_norms pn
-     ON pn.treatment = g.treatment AND pn.currency = g.currency AND pn.basis = g.basis
-    AND pn.level = l.level AND pn.region_key = l.region_key
-   WHERE l.clinic_id = g.clinic_id ORDER BY l.rank LIMIT 1) AS norm_rowid
-FROM (SELECT DISTINCT clinic_id, treatment, currency, basis FROM _cw_units) g
-"""
+CHOICE_SQL = [
+    """CREATE TEMP TABLE _cw_norm_ids (tid INTEGER, rid INTEGER, norm_rowid INTEGER,
+         PRIMARY KEY (tid, rid))""",
+    """INSERT INTO _cw_norm_ids SELECT t.tid, r.rid, pn.rowid FROM price_norms pn
+       JOIN _cw_tcb t ON t.treatment = pn.treatment AND t.currency = pn.currency
+         AND t.basis = pn.basis
+       JOIN _cw_regions r ON r.level = pn.level AND r.region_key = pn.region_key""",
+    # the most local region of the clinic that has a norm for this (treatment, currency, basis)
+    """CREATE TEMP TABLE _cw_choice AS
+       SELECT g.clinic_id, g.tid, (SELECT k.norm_rowid FROM _cw_clinic_regions cr
+         JOIN _cw_norm_ids k ON k.tid = g.tid AND k.rid = cr.rid
+         WHERE cr.clinic_id = g.clinic_id ORDER BY cr.rank LIMIT 1) AS norm_rowid
+       FROM (SELECT DISTINCT u.clinic_id, t.tid FROM _cw_units u
+             JOIN _cw_tcb t USING (treatment, currency, basis)) g""",
+    "CREATE INDEX temp._cw_choice_i ON _cw_choice (clinic_id, tid)",
+]
 
 POSITIONS_SQL = """
 INSERT INTO price_positions (price_id, clinic_id, treatment, currency, basis, unit_price,
@@ -154,13 +177,14 @@ SELECT u.price_id, u.clinic_id, u.treatment, u.currency, u.basis, u.unit_price, 
        ELSE 'above_p75' END,
   :today
 FROM _cw_units u
-JOIN _cw_choice c ON c.clinic_id = u.clinic_id AND c.treatment = u.treatment
-  AND c.currency = u.currency AND c.basis = u.basis
+JOIN _cw_tcb t USING (treatment, currency, basis)
+JOIN _cw_choice c ON c.clinic_id = u.clinic_id AND c.tid = t.tid
 LEFT JOIN price_norms pn ON pn.rowid = c.norm_rowid
 ORDER BY u.price_id
 """
 
-TEMP_TABLES = ("_cw_levels", "_cw_units", "_cw_values", "_cw_choice")
+TEMP_TABLES = ("_cw_levels", "_cw_regions", "_cw_clinic_regions", "_cw_units", "_cw_tcb",
+               "_cw_values", "_cw_norm_ids", "_cw_choice")
 
 
 def compute_norms(
@@ -180,20 +204,21 @@ def compute_norms(
     try:
         with db.conn:
             db.execute(LEVELS_SQL)
-            db.execute("CREATE INDEX temp._cw_levels_clinic ON _cw_levels (clinic_id, rank)")
+            _run_all(db, REGIONS_SQL)
             db.execute(UNITS_SQL, {"excluded": json.dumps(list(s["NORMS_EXCLUDE_TREATMENTS"]))})
-            db.execute(VALUES_SQL)
+            _run_all(db, VALUES_SQL)
             db.execute("DELETE FROM price_norms")
             db.execute(NORMS_SQL, params)
-            db.execute(CHOICE_SQL)
-            db.execute(
-                "CREATE INDEX temp._cw_choice_key ON _cw_choice "
-                "(clinic_id, treatment, currency, basis)"
-            )
+            _run_all(db, CHOICE_SQL)
             _refill_positions(db, day)
         return _stats(db)
     finally:
         _drop_temp(db)
+
+
+def _run_all(db: sqlite_utils.Database, statements: list[str]) -> None:
+    for statement in statements:
+        db.execute(statement)
 
 
 def _refill_positions(db: sqlite_utils.Database, day: str) -> None:

@@ -20,7 +20,7 @@ from db.store import get_crawl
 LOOPBACK_PROFILE: dict[str, Any] = {
     "CLINICWATCH_ALLOW_PRIVATE": True,
     "DOWNLOAD_DELAY": 0,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "DOWNLOAD_DELAY_JITTER": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS": 32,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
@@ -50,7 +50,7 @@ def build_settings(db_path: str, *, allow_private: bool = False, loopback: bool 
 def run_steps(db_path: str, steps: list[Step], settings: Settings) -> list[dict]:
     """Run spiders one after another in one reactor; return each crawl's `crawls` row."""
     open_db(db_path).close()  # schema first, so a failed start still leaves a valid file
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawl_ids: list[int | None] = []
     failures: list[BaseException] = []
 

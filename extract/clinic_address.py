@@ -1,9 +1,9 @@
 """Addresses, postcodes, phone numbers and country inference for clinic pages.
 
 Pure string functions used by extract/clinic_info.py. Postcode patterns per
-country (UK, IE Eircode, US ZIP with state, PL NN-NNN, DE/ES/FR/IT 5-digit);
-phones normalised to E.164 with ``phonenumbers``; the country guessed from the
-strongest evidence present (see :func:`infer_country`).
+country (UK, IE Eircode, US ZIP with state, PL NN-NNN, DE/ES/FR/IT 5-digit, the
+code before or after the town); phones normalised to E.164 with
+``phonenumbers``; the country guessed from the strongest evidence present.
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from extract.people_vocab import US_STATES
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[ABD-HJLNP-UW-Z]{2})\b")
 IE_EIRCODE = re.compile(r"\b((?:[AC-FHKNPRTV-Y]\d{2}|D6W))\s?([AC-FHKNPRTV-Y0-9]{4})\b")
 US_ZIP = re.compile(r"\b([A-Z]{2})\.?\s+(\d{5})(?:-\d{4})?\b")
-PL_POSTCODE = re.compile(r"\b(\d{2}-\d{3})\s+([A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\- ]{1,30})")
-EU5_POSTCODE = re.compile(r"\b(?:D-|E-)?(\d{5})\s+([A-ZÄÖÜÁÉÍÓÚÑ][\wäöüßáéíóúñ.\- ]{1,30}?)(?=\s*(?:[,\n(]|$|Deutschland|Germany|España|Spain))")
+PL_POSTCODE = re.compile(r"\b(\d{2}-\d{3})[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\-]+(?:[ \t][A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\-]+)*)")
+PL_CODE = re.compile(r"(?:^|[\s,])(\d{2}-\d{3})[ \t]*(?=$|[\n,])", re.M)
+EU5_POSTCODE = re.compile(
+    r"\b(?:D-|E-)?(\d{5})[ \t]+([A-ZÄÖÜÁÉÍÓÚÑ][\wäöüßáéíóúñ.\-]+(?:[ \t](?:am|an|im|de|del|la)?[ \t]?[A-ZÄÖÜÁÉÍÓÚÑ(][\wäöüßáéíóúñ.\-)]+)*)")
+EU5_CODE = re.compile(r"(?:^|[\s,])(?:D-|E-)?(\d{5})[ \t]*(?=$|[\n,])", re.M)
 _COUNTRY_NAMES = {
     "united kingdom": "GB", "uk": "GB", "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB",
     "northern ireland": "GB", "gb": "GB", "united states": "US", "usa": "US", "us": "US",
@@ -34,11 +37,15 @@ _CURRENCY_COUNTRY = [("£", "GB"), ("zł", "PL"), ("PLN", "PL"), ("AED", "AE"), 
 _LANG_COUNTRY = {"de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "nl": "NL", "tr": "TR"}
 _PHONE_HINT = re.compile(r"(?:\+|00)\s?(\d{1,3})[\s\-(]")
 _PHONE_TEXT = re.compile(
-    r"(?:tel(?:ephone|efon|éfono)?|phone|call(?:\s+us)?|ph|t|mob(?:ile)?|teléfono)\.?\s*[:.]?\s*"
-    r"(\+?[\d(][\d\s().\-‑]{6,18}\d)",
+    r"(?:tel(?:ephone|efon|éfono)?|phone|call(?:\s+us)?|ph|t|mob(?:ile)?|teléfono|zadzwoń|rufen\s+sie\s+uns\s+an|llámanos)"
+    r"\.?\s*[:.]?\s*(\+?[\d(][\d\s().\-‑]{6,18}\d)",
     re.I,
 )
 _STATE_CODES = set(US_STATES.values())
+_UNIT = re.compile(r"(?i)^(?:suite|unit|floor|flat|apt\.?|apartment|office|\d+(?:st|nd|rd|th)\s+floor|\d)")
+_LOCALITY_OK = re.compile(r"^(?:[^\d]+|[^\W\d][\w' .-]+ \d{1,2}W?)$")
+_TOWN_LINE = re.compile(r"^[^\W\d][^\d:@]{1,28}$")
+_LABEL = re.compile(r"(?i)^(?:address|adres|dirección|anschrift|visit us|find us)\b")
 
 
 class Address(NamedTuple):
@@ -74,25 +81,13 @@ def _segments(text: str) -> list[str]:
 def parse_address(text: str, country: str | None = None) -> Address:
     """Postcode, locality, region and street line from an address block."""
     text = re.sub(r"[ \t\xa0]+", " ", text or "").strip()
-    country_hint = next((c for seg in _segments(text) if (c := _COUNTRY_NAMES.get(seg.lower()))), None)
-    country = country_hint or country
+    named = next((c for seg in _segments(text) if (c := _COUNTRY_NAMES.get(seg.lower()))), None)
+    country = named or country
     for parser in _PARSERS_BY_COUNTRY.get(country or "", _DEFAULT_ORDER):
         result = parser(text)
         if result is not None:
             return result if result.country or not country else result._replace(country=country)
-    return Address(_street(text), None, None, None, country)
-
-
-def _street(text: str) -> str | None:
-    segs = _segments(text)
-    for seg in segs:
-        if re.search(r"\d", seg) and len(seg) < 80:
-            return seg
-    return segs[0] if segs and len(segs[0]) < 80 else None
-
-
-_UNIT = re.compile(r"(?i)^(?:suite|unit|floor|flat|apt\.?|apartment|office|\d+(?:st|nd|rd|th)\s+floor|\d)")
-_LOCALITY_OK = re.compile(r"^(?:[^\d]+|[^\W\d][\w' .-]+ \d{1,2}W?)$")
+    return Address(None, None, None, None, country)
 
 
 def _before(text: str, start: int) -> str | None:
@@ -104,8 +99,7 @@ def _before(text: str, start: int) -> str | None:
 
 
 def _street_before(text: str, start: int, locality: str | None) -> str | None:
-    segs = [s for s in _segments(text[:start]) if s != locality]
-    segs = [s for s in segs if not re.search(r"(?i)^(?:address|adres|dirección|anschrift|visit us|find us)\b", s)]
+    segs = [s for s in _segments(text[:start]) if s != locality and not _LABEL.match(s)]
     if not segs:
         return None
     street = segs[-1]
@@ -116,7 +110,7 @@ def _street_before(text: str, start: int, locality: str | None) -> str | None:
 
 def _uk(text: str) -> Address | None:
     m = UK_POSTCODE.search(text.upper())
-    if not m or not re.search(r"[A-Z]", text[m.start():m.end()]):
+    if not m:
         return None
     locality = _before(text, m.start())
     return Address(_street_before(text, m.start(), locality), locality, None, f"{m.group(1)} {m.group(2)}", "GB")
@@ -139,17 +133,40 @@ def _us(text: str) -> Address | None:
 
 
 def _pl(text: str) -> Address | None:
-    m = PL_POSTCODE.search(text)
-    if not m:
-        return None
-    return Address(_street_before(text, m.start(), None), m.group(2).strip(), None, m.group(1), "PL")
+    return _code_first(text, PL_POSTCODE, PL_CODE, "PL")
 
 
 def _eu5(text: str) -> Address | None:
-    m = EU5_POSTCODE.search(text)
+    return _code_first(text, EU5_POSTCODE, EU5_CODE, None)
+
+
+def _code_first(text: str, code_city: re.Pattern, code_only: re.Pattern, country: str | None) -> Address | None:
+    """'00-590 Warszawa' / '10115 Berlin', or 'Berlin, 10115' with the code after the town."""
+    m = code_city.search(text)
+    if m:
+        return Address(_street_before(text, m.start(), None), m.group(2).strip(), None, m.group(1), country)
+    m = code_only.search(text)
     if not m:
         return None
-    return Address(_street_before(text, m.start(), None), m.group(2).strip(), None, m.group(1), None)
+    start = m.start(1)
+    locality = _before(text, start)
+    return Address(_street_before(text, start, locality), locality, None, m.group(1), country)
+
+
+def fallback_locality(text: str) -> Address | None:
+    """No postcode: 'Office 701, Al Khaleej Street, Abu Dhabi' -> street + town (the last part)."""
+    lines = [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if re.search(r"\d", line) and _TOWN_LINE.match(nxt) and not _COUNTRY_NAMES.get(nxt.lower()):
+            return Address(line, nxt, None, None, None)  # street line, then the town on its own line
+        segs = _segments(line)
+        if len(segs) < 2 or not re.search(r"\d", " ".join(segs[:-1])):
+            continue
+        town = segs[-1]
+        if _LOCALITY_OK.match(town) and len(town) <= 30 and not _COUNTRY_NAMES.get(town.lower()):
+            return Address(", ".join(segs[:-1]), town, None, None, None)
+    return None
 
 
 _DEFAULT_ORDER = (_uk, _ie, _us, _pl, _eu5)
@@ -161,11 +178,11 @@ def normalise_phone(raw: str | None, country: str | None) -> str | None:
     """E.164 ('+441614960000') or None when the text is not a possible number."""
     if not raw:
         return None
-    raw = raw.replace("‑", "-").replace("\u2011", "-").strip()
+    raw = raw.replace("\u2011", "-").strip()
     if raw.lower().startswith("tel:"):
         raw = raw[4:]
     try:
-        num = phonenumbers.parse(raw, (country or "GB") if not raw.startswith("+") else None)
+        num = phonenumbers.parse(raw, None if raw.startswith("+") else (country or "GB"))
     except phonenumbers.NumberParseException:
         return None
     if not phonenumbers.is_possible_number(num):
@@ -179,16 +196,15 @@ def phones_in_text(text: str) -> list[str]:
 
 
 def phone_country(raw: str | None) -> str | None:
-    if not raw:
-        return None
-    m = _PHONE_HINT.match(raw.strip())
-    if not m:
+    """Country of an international number ('+44 ...' -> GB), else None."""
+    if not raw or not _PHONE_HINT.match(raw.strip()):
         return None
     try:
-        region = phonenumbers.region_code_for_country_code(int(m.group(1)[:3]))
-    except ValueError:
+        num = phonenumbers.parse(raw.strip().replace("00", "+", 1) if raw.strip().startswith("00") else raw, None)
+    except phonenumbers.NumberParseException:
         return None
-    return None if region in (None, "ZZ") else region
+    region = phonenumbers.region_code_for_number(num) or phonenumbers.region_code_for_country_code(num.country_code)
+    return None if region in (None, "ZZ", "001") else region
 
 
 def currency_country(text: str) -> str | None:

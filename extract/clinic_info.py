@@ -14,6 +14,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from extract import clinic_address as ca
+from extract.people_dom import element_text
 from extract.structured import of_type, text_value
 from items import ClinicInfo
 
@@ -45,12 +46,28 @@ def extract_clinic(doc, nodes: list[dict], *, url: str, hints: dict) -> ClinicIn
         branch = _branch_from_node(node)
     info.branch = branch
     info.name = _name(doc, node)
+    if branch is not None:
+        info.name = _branch_name(doc, node, info.name, branch)
     _fill_from_node(info, node)
     _fill_address(info, doc, branch is not None, hints)
     info.country = info.country or infer_country(doc, url, info, hints)
     info.phone = _phone(doc, node, info.country, branch is not None)
-    info.email = info.email or _email(doc)
+    info.email = info.email or _email(doc, branch is not None)
     return info
+
+
+def _branch_name(doc, node: dict | None, brand: str | None, branch: str) -> str | None:
+    """On a location page: the branch's own name ('Glow Leeds'), when the page gives one."""
+    if node is not None and branch.replace("-", " ") in (text_value(node.get("name")) or "").lower():
+        return text_value(node.get("name"))
+    title = (doc.findtext(".//title") or "").strip()
+    options = [" ".join(h.text_content().split()) for h in doc.xpath("//main//h1 | //h1")[:1]]
+    options += [p.strip() for p in _TITLE_SPLIT.split(title)[:1]]
+    for option in options:
+        low = option.lower()
+        if brand and brand.lower() in low and len(option) > len(brand) and len(option) < 90:
+            return option
+    return brand
 
 
 def branch_from_url(url: str) -> str | None:
@@ -167,17 +184,21 @@ def _fill_address(info: ClinicInfo, doc, is_branch: bool, hints: dict) -> None:
             info.country = ca.parse_address(info.postcode).country
         return
     country = info.country or hints.get("country")
-    for block in _address_blocks(doc, is_branch):
+    blocks = _address_blocks(doc, is_branch)
+    for block in blocks:
         addr = ca.parse_address(block, country)
         if addr.postcode:
+            _apply_address(info, addr)
+            return
+    for block in blocks[:3]:
+        addr = ca.fallback_locality(block)
+        if addr is not None:
             _apply_address(info, addr)
             return
 
 
 def _address_blocks(doc, is_branch: bool) -> list[str]:
     """Address-like texts, most specific first; footers last and never on a branch page."""
-    from extract.people_dom import element_text
-
     body = doc.find(".//body")
     if body is None:
         return []
@@ -211,13 +232,15 @@ def _phone(doc, node: dict | None, country: str | None, is_branch: bool) -> str 
     return None
 
 
-def _email(doc) -> str | None:
-    for href in doc.xpath('//a[starts-with(translate(@href,"MAILTO","mailto"),"mailto:")]/@href'):
+def _email(doc, is_branch: bool) -> str | None:
+    scope = doc.xpath("//main") if is_branch else []
+    root = scope[0] if scope else doc
+    for href in root.xpath('.//a[starts-with(translate(@href,"MAILTO","mailto"),"mailto:")]/@href'):
         addr = unquote(href[7:].split("?")[0]).strip()
         if _EMAIL.fullmatch(addr):
             return addr.lower()
-    body = doc.find(".//body")
-    text = body.text_content() if body is not None else ""
+    body = root if scope else doc.find(".//body")
+    text = element_text(body) if body is not None else ""
     m = _EMAIL.search(text)
     if m and not m.group(0).lower().endswith((".png", ".jpg", ".webp")):
         return m.group(0).lower()

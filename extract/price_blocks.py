@@ -60,13 +60,14 @@ def extract_prices(
     lines = pl.lines(root, skip=set(tables))
     state = _State(default_currency)
     visible: list[Price] = []
-    for i, line in enumerate(lines):
-        visible += _read_line(lines, i, state, prose_ok=not _BLOG_URL.search(url))
+    blog = bool(_BLOG_URL.search(url))  # an article's prices are about the market, not this clinic
+    for i, line in enumerate(lines if not blog else []):
+        visible += _read_line(lines, i, state)
     structured = structured_prices(nodes, default_currency)
     return _finish(visible, state.prose + structured, default_currency)
 
 
-def _read_line(lines: list[pl.Line], i: int, st: _State, prose_ok: bool) -> list[Price]:
+def _read_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
     line = lines[i]
     if line.table:
         st.label = None
@@ -75,7 +76,7 @@ def _read_line(lines: list[pl.Line], i: int, st: _State, prose_ok: bool) -> list
     if not found:
         return _no_money_line(lines, i, st)
     if len(line.text.split()) >= _PROSE_WORDS:
-        st.prose += _prose(line, found, st) if prose_ok else []
+        st.prose += _prose(line, found, st)
         return []
     return _row(lines, i, found, st)
 
@@ -94,7 +95,9 @@ def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
         return []
     if _is_variant(line.text):
         st.variant = (line.text, i)
-    elif not line.text.rstrip().endswith((".", "!", "?")) or line.heading or line.titled:
+    elif line.heading and not treatments.best(line.text):
+        st.label = None  # "Special offers", "Why choose us": a heading that names no treatment
+    elif not line.text.rstrip().endswith((".", "!", "?")) or line.titled:
         st.label = (clean_label(line.text), line.el, i)
     return []
 

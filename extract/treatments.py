@@ -47,6 +47,7 @@ class _Vocab:
     hair: re.Pattern
     face: re.Pattern
     not_treatment: frozenset[str]
+    not_service: re.Pattern
 
 
 def _alternation(names: list[str]) -> re.Pattern:
@@ -71,6 +72,7 @@ def vocab() -> _Vocab:
         hair=_alternation(data["hair_context"]),
         face=_alternation(data["face_context"]),
         not_treatment=frozenset(fold(str(n)) for n in data["not_treatment"]),
+        not_service=_alternation(data["not_service_words"]),
     )
 
 
@@ -139,7 +141,8 @@ def resolve(group: str, name: str, context: str = "") -> str:
 def is_furniture(name: str) -> bool:
     """True for navigation/page-furniture labels ("Home", "Book now", "Preise")."""
     norm = normalise(name)
-    return not norm or not _LETTER.search(norm) or norm in vocab().not_treatment
+    v = vocab()
+    return not norm or not _LETTER.search(norm) or norm in v.not_treatment or bool(v.not_service.search(norm))
 
 
 def classify(name: str, context: str = "") -> str | None:

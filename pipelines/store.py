@@ -121,6 +121,8 @@ class StorePipeline:
                    crawler)
 
     def open_spider(self, spider=None):
+        if spider is None and self.crawler is not None:  # Scrapy >= 2.14 calls open_spider()
+            spider = self.crawler.spider
         self.db = open_db(self.db_path)
         self.crawl_id = store.start_crawl(self.db, getattr(spider, "name", "sites"),
                                           getattr(spider, "seeds_path", None) or getattr(spider, "area", None))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 
 from samples.model import BlogPost, SiteSpec
-from samples.world import money, slugify
+from samples.world import money, number_text, slugify
 
 UI: dict[str, dict[str, str]] = {
     "en": dict(home="Home", treatments="Treatments", prices="Prices", team="Meet the Team",
@@ -132,7 +132,7 @@ def blog_posts(rng: random.Random, spec: SiteSpec) -> list[BlogPost]:
     clinic = spec.clinics[0]
     values = dict(phone=clinic.phone, city=clinic.locality, founded=spec.founded,
                   age=max(2, 2024 - spec.founded), weeks=rng.choice((6, 8, 12)),
-                  months=rng.choice((9, 12)), count=f"{rng.randint(12, 90) * 100:,}",
+                  months=rng.choice((9, 12)), count=number_text(rng.randint(12, 90) * 100, spec.country, False),
                   charity=money(rng.randint(5, 40) * 50, spec.country), address=clinic.address,
                   name=spec.name)
     pool = _POSTS_LOCAL.get(spec.lang, _POSTS_EN)

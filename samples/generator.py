@@ -128,8 +128,11 @@ def identity(seed: int, index: int) -> Identity:
 
 
 def hosts(seed: int, n: int) -> list[Identity]:
-    identity(seed, n - 1) if n else None
-    return _TABLES[seed].items[:n] if n else []
+    """Identities of sites 0..n-1 (cheap: no site spec is built)."""
+    if n <= 0:
+        return []
+    identity(seed, n - 1)
+    return _TABLES[seed].items[:n]
 
 
 def _postcode(rng: random.Random, country: str, place: Place) -> str | None:

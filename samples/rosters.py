@@ -104,6 +104,8 @@ def apply_register_scenario(m: PeopleMaker, p: Person, scenario: str) -> None:
     elif scenario == "name_mismatch":
         p.register_state = "name_mismatch"
         other = m.person(p.profession)
+        while other.last == p.last:
+            other = m.person(p.profession)
         p.register_name = m.register_name(other)
 
 

@@ -39,7 +39,7 @@ class World:
 
     def __init__(self, clinics: int, seed: int, price_version: int, faults: Any = None):
         self.clinics, self.seed, self.price_version = clinics, seed, price_version
-        self.faults = faults  # extension point for hostile modes (not implemented yet)
+        self.faults = faults  # hostile modes live in samples/faults.py (a middleware)
         self.port: int | None = None
         self.hosts: dict[str, tuple[int, bool]] = {}
         for ident in hosts(seed, clinics):
@@ -125,7 +125,7 @@ async def _handle(request: web.Request) -> web.StreamResponse:
 
 
 def make_app(clinics: int, seed: int = 7, price_version: int = 0, faults: Any = None) -> web.Application:
-    """The sample web as one aiohttp app; ``faults`` is reserved for hostile modes."""
+    """The sample web as one aiohttp app; ``faults`` names hostile modes (samples/faults.py)."""
     if clinics < 1:
         raise ValueError(f"clinics must be >= 1: {clinics}")
     from samples.faults import middleware  # hostile modes: samples/faults.py

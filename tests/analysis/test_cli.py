@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
-from clinicwatch.cli import main
+import pytest
+
+from analysis import cli
+from clinicwatch.cliutil import CliError
+
+
+def main(argv):
+    """Parse and run like clinicwatch.cli.main, with only this area registered."""
+    parser = argparse.ArgumentParser(prog="clinicwatch")
+    cli.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    return args.func(args)
 
 
 def test_analyse_json_summary(db, build, tmp_path, capsys):
@@ -28,9 +40,8 @@ def test_analyse_text_summary(db, build, capsys):
     assert "GEN-NOPRAC-01 v1: amber 1" in out
 
 
-def test_analyse_missing_database(tmp_path, capsys):
+def test_analyse_missing_database(tmp_path):
     missing = tmp_path / "nope.db"
-    assert main(["analyse", "--db", str(missing)]) == 1
-    err = capsys.readouterr().err.strip()
-    assert err == f"clinicwatch analyse: database not found: {missing} (run a crawl first)"
+    with pytest.raises(CliError, match="^database not found: .*nope.db [(]run a crawl first[)]$"):
+        main(["analyse", "--db", str(missing)])
     assert not missing.exists()

@@ -7,10 +7,26 @@ import sqlite3
 
 import pytest
 
-from clinicwatch.cli import main
+from clinicwatch.cliutil import CliError
+from publish import cli as publish_cli
 from publish.chart import norm_chart_svg
 from publish.report import check, safe_url
 from publish.search import fts_query, postcode_keys, registration_key, site_key
+
+def main(argv: list[str]) -> int:
+    """`clinicwatch check` through publish.cli alone (as clinicwatch.cli.main runs it)."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="clinicwatch")
+    publish_cli.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except CliError as exc:
+        print(f"clinicwatch check: {exc}", file=sys.stderr)
+        return exc.code
+
 
 GLOW, CLEAR, EVIL = "a1a1a1a1a1a1a1a1", "c2c2c2c2c2c2c2c2", "e4e4e4e4e4e4e4e4"
 

@@ -1,0 +1,87 @@
+"""Benchmark: crawl throughput of the full clinicwatch pipeline against a bare Scrapy spider.
+
+Usage: python bench/bench_crawl.py [--sites 2000] [--seed 5] [--repeats 2] [--out bench/out/web]
+
+Pre-renders the sample web (bench/webfarm.py) and serves it with nginx on loopback,
+then crawls it alternately with ``bare`` and ``full`` (bench/crawl_once.py), each in
+its own process, so both see the same server, cache and machine state; the ratio of
+pages per second is what counts (target >= 0.7). The peak RSS of each crawl process is
+read with os.wait4 (target for the full crawl: under 300 MB).
+Prints a human summary and a last line ``RESULT {json}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+from bench.webfarm import Server, free_port, prerender  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def run_one(mode: str, seeds: Path, db: Path) -> dict:
+    """Run one crawl process; return its JSON result plus peak RSS in MB."""
+    if db.exists():
+        db.unlink()
+    with tempfile.TemporaryFile("w+") as errfile:
+        proc = subprocess.Popen([sys.executable, str(HERE / "crawl_once.py"), mode, str(seeds), str(db)],
+                                stdout=subprocess.PIPE, stderr=errfile, text=True, cwd=HERE.parent)
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errfile.seek(0)
+        err = errfile.read()
+    lines = [ln for ln in out.splitlines() if ln.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"{mode} crawl failed ({proc.returncode}): {err[-2000:]}")
+    result = json.loads(lines[-1])
+    result["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
+    return result
+
+
+def bench(sites: int, seed: int, repeats: int, out: Path) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    web = prerender(out, sites, seed, port)
+    runs: dict[str, list[dict]] = {"bare": [], "full": []}
+    with Server(out, port) as server, tempfile.TemporaryDirectory() as tmp:
+        for _ in range(repeats):
+            for mode in ("bare", "full"):
+                result = run_one(mode, out / "seeds.txt", Path(tmp) / f"{mode}.db")
+                runs[mode].append(result)
+                print(f"  {mode:<5} {result['pages']:>6} pages in {result['seconds']:6.1f} s = "
+                      f"{result['pages_per_s']:7.1f} pages/s, peak RSS {result['peak_rss_mb']} MB", flush=True)
+    rate = {m: statistics.median(r["pages_per_s"] for r in rs) for m, rs in runs.items()}
+    ratios = [f["pages_per_s"] / b["pages_per_s"] for b, f in zip(runs["bare"], runs["full"])]
+    return {"server": server.kind, "web": web, "runs": runs,
+            "bare_pages_per_s": round(rate["bare"], 1), "full_pages_per_s": round(rate["full"], 1),
+            "ratio": round(statistics.median(ratios), 3),
+            "full_pages": max(r["pages"] for r in runs["full"]),
+            "full_peak_rss_mb": max(r["peak_rss_mb"] for r in runs["full"]),
+            "bare_peak_rss_mb": max(r["peak_rss_mb"] for r in runs["bare"])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--out", default=str(HERE / "out" / "web"))
+    args = parser.parse_args()
+    result = bench(args.sites, args.seed, args.repeats, Path(args.out))
+    print(f"full/bare = {result['ratio']} (target >= 0.7); full crawl peak RSS "
+          f"{result['full_peak_rss_mb']} MB (target < 300)")
+    print("RESULT " + json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
