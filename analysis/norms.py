@@ -34,7 +34,7 @@ from typing import Any
 import sqlite_utils
 
 from analysis import labels
-from analysis.schema import migrate
+from analysis.schema import migrate, page_cache
 from analysis.settings import resolve
 
 LEVEL_RANKS = {"postcode_area": 1, "city": 2, "state": 3, "country": 4}
@@ -202,7 +202,7 @@ def compute_norms(
     params.update(today=day, min_n=s["NORMS_MIN_N"])
     _drop_temp(db)
     try:
-        with db.conn:
+        with page_cache(db, s["CACHE_MB"]), db.conn:
             db.execute(LEVELS_SQL)
             _run_all(db, REGIONS_SQL)
             db.execute(UNITS_SQL, {"excluded": json.dumps(list(s["NORMS_EXCLUDE_TREATMENTS"]))})

@@ -3,10 +3,14 @@
 ``migrate`` is idempotent (every statement is IF NOT EXISTS), so it can be both
 registered in db/schema.py MIGRATIONS as "020_analysis" and called again by
 the analysis entry points on databases created before that. The ``flags``
-table itself belongs to db/schema.py; this migration only adds indexes on it.
+table itself belongs to db/schema.py. ``page_cache`` sizes SQLite's cache for
+the bulk steps (PRAGMA values cannot be bound as parameters; it is an int).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import sqlite_utils
 
@@ -41,8 +45,6 @@ TABLES: dict[str, str] = {
 
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_price_positions_clinic ON price_positions (clinic_id)",
-    "CREATE INDEX IF NOT EXISTS idx_price_positions_norm ON price_positions "
-    "(treatment, currency, basis, norm_level, norm_region_key)",
     "CREATE INDEX IF NOT EXISTS idx_flags_history_clinic ON flags_history (clinic_id)",
     # At most one open episode per finding; also serves look-ups by flag_id.
     "CREATE UNIQUE INDEX IF NOT EXISTS idx_flags_history_open ON flags_history (flag_id) "
@@ -58,3 +60,16 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute(f"CREATE TABLE IF NOT EXISTS [{name}] ({columns})")
     for statement in INDEXES:
         db.execute(statement)
+
+
+@contextmanager
+def page_cache(db: sqlite_utils.Database, megabytes: int) -> Iterator[None]:
+    """Use a larger SQLite page cache (main and temp) for the duration of a bulk step."""
+    saved = {name: db.execute(f"PRAGMA {name}.cache_size").fetchone()[0] for name in ("main", "temp")}
+    for name in saved:
+        db.execute(f"PRAGMA {name}.cache_size = {-1024 * int(megabytes)}")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            db.execute(f"PRAGMA {name}.cache_size = {int(value)}")

@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     "US_INJECTABLE_TREATMENTS": ("botulinum_toxin", "dermal_filler"),
     # How many example ids/people a finding's evidence lists at most.
     "EVIDENCE_MAX_ITEMS": 20,
+    # SQLite page cache (main and temp) while analysing, in MB: the joins over a million
+    # prices thrash the 2 MB default. Restored afterwards.
+    "CACHE_MB": 96,
 }
 
 PRICE_01_MODES = ("fraction", "percentile", "either", "both")
@@ -45,7 +48,7 @@ def resolve(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
 
 
 def _validate(s: Mapping[str, Any]) -> None:
-    for key in ("NORMS_MIN_N", "PRICE_01_MIN_N", "EVIDENCE_MAX_ITEMS"):
+    for key in ("NORMS_MIN_N", "PRICE_01_MIN_N", "EVIDENCE_MAX_ITEMS", "CACHE_MB"):
         if not isinstance(s[key], int) or s[key] < 1:
             raise ValueError(f"{key} must be a whole number of 1 or more: {s[key]!r}")
     if not 0 < float(s["PRICE_01_MEDIAN_FRACTION"]) <= 1:

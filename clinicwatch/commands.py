@@ -49,6 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_allow_private(p)
     p.add_argument("--overpass-url", help="Overpass API endpoint (default: the public one)")
     p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a Scrapy setting (repeatable)")
     add_json(p)
     p.set_defaults(func=cmd_run)
 

@@ -31,10 +31,19 @@ def _post_crawl(db_path: str, *, npi_client=None, register_dir: Path | None = No
             out["registers_imported"] = import_snapshot_dir(db, register_dir)
         out["verification"] = verify_credentials(db, npi_client=npi_client)
         out["analysis"] = analyse(db)
+        out["changes"] = _refresh_changes(db)
         out["totals"] = totals(db)
         return out
     finally:
         db.close()
+
+
+def _refresh_changes(db) -> int:
+    """Changes since the previous crawl, now including findings and verdicts (ops: db/history.py)."""
+    import settings
+    from db.history import refresh_changes
+
+    return len(refresh_changes(db, float(getattr(settings, "CLINICWATCH_PRICE_CHANGE_THRESHOLD", 0.10))))
 
 
 def totals(db) -> dict:
@@ -47,9 +56,20 @@ def totals(db) -> dict:
     return counts
 
 
-def run_job(db_path: str, *, seeds: str | None, area: str | None, allow_private: bool,
-            overpass_url: str | None = None, overrides: dict | None = None,
-            verbose: bool = False) -> dict:
+def run_job(db_path: str, **kwargs) -> dict:
+    """run_job_unlocked under the database's run lock: a second concurrent run refuses (ops)."""
+    from clinicwatch.scheduling import LockHeld, run_lock
+
+    try:
+        with run_lock(db_path):
+            return run_job_unlocked(db_path, **kwargs)
+    except LockHeld as exc:
+        raise CliError(str(exc)) from None
+
+
+def run_job_unlocked(db_path: str, *, seeds: str | None, area: str | None, allow_private: bool,
+                     overpass_url: str | None = None, overrides: dict | None = None,
+                     verbose: bool = False) -> dict:
     """Discovery (area) or seeds -> crawl -> post-crawl stages, in one process."""
     from clinicwatch.crawl import build_settings, run_steps
     from clinicwatch.discover import write_seeds_from_listings

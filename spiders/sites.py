@@ -44,9 +44,14 @@ _TRACKING = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_conten
              "gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "ref", "_ga", "utm"]
 
 
+def strip_tracking(url: str) -> str:
+    """The URL to request: tracking parameters and fragment removed, the rest as the site wrote it."""
+    return url_query_cleaner(url, _TRACKING, remove=True, keep_fragments=False)
+
+
 def canonical(url: str) -> str:
     """Key for "the same page under another URL": no tracking query, fragment, www, trailing slash."""
-    cleaned = url_query_cleaner(url, _TRACKING, remove=True, keep_fragments=False)
+    cleaned = strip_tracking(url)
     scheme_sep = cleaned.find("://")
     rest = cleaned[scheme_sep + 3:] if scheme_sep >= 0 else cleaned
     rest = rest[4:] if rest.lower().startswith("www.") else rest
@@ -143,11 +148,12 @@ class SitesSpider(scrapy.Spider):
         for link in self.links.extract_links(response):
             if site_key(link.url) != key or _SKIP.search(link.url):
                 continue
-            fingerprint = hash(canonical(link.url))
+            url = strip_tracking(link.url)
+            fingerprint = hash(canonical(url))
             if fingerprint in state.seen:
                 continue
             state.seen.add(fingerprint)
-            candidates.append((link_priority(link.url, link.text or ""), link.url))
+            candidates.append((link_priority(url, link.text or ""), url))
         candidates.sort(key=lambda c: -c[0])
         for score, url in candidates:
             if state.scheduled >= self.max_pages:

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from analysis.registry import RULES, Rule, flag_row
 from analysis.rules import general, price, titles, uk, us  # noqa: F401  (registers rules)
-from analysis.schema import migrate
+from analysis.schema import migrate, page_cache
 from analysis.settings import resolve
 from analysis.store import save_findings
 
@@ -42,7 +42,8 @@ def run_rules(
                 counts[rule_id][hit.severity] += 1
                 yield flag_row(rule, hit)
 
-    stats: dict[str, Any] = dict(save_findings(db, all_rows(), stamp))
+    with page_cache(db, s["CACHE_MB"]):
+        stats: dict[str, Any] = dict(save_findings(db, all_rows(), stamp))
     stats["rules"] = {
         rule_id: {"version": RULES[rule_id].version, **dict(sorted(c.items()))}
         for rule_id, c in counts.items()

@@ -48,9 +48,11 @@ def write(case: dict, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     charset = case.get("charset", "utf-8")
     page = shell(case["cms"], case["lang"], case["title"], case["body"], charset, case.get("head", ""))
-    (folder / "page.html").write_bytes(page.encode(charset))
+    (folder / "page.html").write_bytes(page.encode(charset, errors="xmlcharrefreplace"))
     meta = {"url": case["url"], "content_type": f"text/html; charset={charset}", "shape": case["shape"],
             "check": ["prices"]}
+    if case.get("xfail"):
+        meta["xfail"] = case["xfail"]
     if case.get("country"):
         meta["hints"] = {"country": case["country"]}
     (folder / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

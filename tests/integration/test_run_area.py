@@ -86,4 +86,5 @@ def test_run_area_discovers_crawls_and_vets(overpass, web_small, tmp_path):
     both = con.execute("""select count(*) from (select clinic_id from clinic_sources group by clinic_id
                           having count(distinct source) = 2)""").fetchone()[0]
     assert both == 6
-    assert con.execute("select count(*) from price_norms").fetchone()[0] > 0
+    assert summary["totals"]["prices"] > 0 and "analysis" in summary and "verification" in summary
+    assert summary["verification"]["checked"] > 0
