@@ -42,6 +42,7 @@ def build_settings(db_path: str, *, allow_private: bool = False, loopback: bool 
     if allow_private:
         settings.set("CLINICWATCH_ALLOW_PRIVATE", True, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # the CLI's handler serves
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
