@@ -53,6 +53,8 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"{findings['cleared']} cleared)"
     )
     for rule_id, counts in findings["rules"].items():
-        parts = ", ".join(f"{sev} {counts[sev]}" for sev in ("red", "amber", "info") if sev in counts)
+        parts = ", ".join(
+            f"{sev} {counts[sev]}" for sev in ("red", "amber", "info") if sev in counts
+        )
         lines.append(f"  {rule_id} v{counts['version']}: {parts or 'none'}")
     return "\n".join(lines)

@@ -13,6 +13,8 @@ functions), so 1,000,000 prices never become Python lists. Steps:
 3. ``_cw_values``: one figure per clinic and (treatment, currency, basis): the
    clinic's LOWEST unit price among prices with ``from_price = 0``. "From" prices
    are lower bounds, so they never enter norms (PRICE-02 reports them).
+   Regions (``_cw_regions``) and (treatment, currency, basis) triples (``_cw_tcb``)
+   get integer ids first, so the big window sort compares integers, not text.
 4. ``price_norms``: n, median, p10, p25, p75, min, max per group with at least
    NORMS_MIN_N clinics. Percentiles use linear interpolation between closest
    ranks (numpy's default; Python's ``statistics.quantiles(method="inclusive")``):
@@ -20,6 +22,7 @@ functions), so 1,000,000 prices never become Python lists. Steps:
    q = (x[j]*(100-d) + x[j+1]*d) / 100, all index arithmetic in integers.
 5. ``price_positions``: for every comparable price (from-prices included, marked),
    the most local norm of its clinic's regions, the ratio to its median and the band.
+   Its secondary indexes are dropped and rebuilt around the bulk insert.
 
 Same inputs give the same rows; only ``computed_at`` changes.
 """
@@ -37,7 +40,6 @@ from analysis import labels
 from analysis.schema import migrate, page_cache
 from analysis.settings import resolve
 
-LEVEL_RANKS = {"postcode_area": 1, "city": 2, "state": 3, "country": 4}
 PERCENTILES = {"p10": 10, "p25": 25, "median": 50, "p75": 75}
 
 _COUNTRY = "CASE WHEN upper(trim(country)) = 'UK' THEN 'GB' ELSE upper(trim(country)) END"
@@ -243,7 +245,9 @@ def _drop_temp(db: sqlite_utils.Database) -> None:
 
 
 def _stats(db: sqlite_utils.Database) -> dict[str, Any]:
-    by_level = dict(db.execute("SELECT level, count(*) FROM price_norms GROUP BY level ORDER BY level"))
+    by_level = dict(
+        db.execute("SELECT level, count(*) FROM price_norms GROUP BY level ORDER BY level")
+    )
     used = dict(
         db.execute(
             "SELECT coalesce(norm_level, 'none'), count(*) FROM price_positions "

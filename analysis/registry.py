@@ -85,5 +85,5 @@ def flag_row(rule: Rule, hit: Hit) -> tuple[Any, ...]:
     return (
         flag_id(rule.id, hit), hit.clinic_id, hit.practitioner_id, hit.price_id,
         hit.credential_id, rule.id, rule.version, hit.severity, hit.message,
-        hit.evidence_url, json.dumps(hit.evidence, sort_keys=True, ensure_ascii=False),
+        hit.evidence_url, json.dumps(hit.evidence, ensure_ascii=False),
     )

@@ -65,7 +65,9 @@ def migrate(db: sqlite_utils.Database) -> None:
 @contextmanager
 def page_cache(db: sqlite_utils.Database, megabytes: int) -> Iterator[None]:
     """Use a larger SQLite page cache (main and temp) for the duration of a bulk step."""
-    saved = {name: db.execute(f"PRAGMA {name}.cache_size").fetchone()[0] for name in ("main", "temp")}
+    saved = {
+        name: db.execute(f"PRAGMA {name}.cache_size").fetchone()[0] for name in ("main", "temp")
+    }
     for name in saved:
         db.execute(f"PRAGMA {name}.cache_size = {-1024 * int(megabytes)}")
     try:

@@ -28,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "EVIDENCE_MAX_ITEMS": 20,
     # SQLite page cache (main and temp) while analysing, in MB: the joins over a million
     # prices thrash the 2 MB default. Restored afterwards.
-    "CACHE_MB": 96,
+    "CACHE_MB": 64,
 }
 
 PRICE_01_MODES = ("fraction", "percentile", "either", "both")

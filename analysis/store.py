@@ -30,6 +30,10 @@ STAGE_INDEX = [
     "CREATE INDEX temp._cw_new_flags_id ON _cw_new_flags (id)",
     """DELETE FROM _cw_new_flags WHERE EXISTS (SELECT 1 FROM _cw_new_flags d
          WHERE d.id = _cw_new_flags.id AND d.rowid < _cw_new_flags.rowid)""",
+    # a narrow copy for the history steps: scanning the wide one (evidence) is slow
+    """CREATE TEMP TABLE _cw_new_keys AS SELECT id, rule_id, rule_version, clinic_id, severity,
+         message FROM _cw_new_flags""",
+    "CREATE UNIQUE INDEX temp._cw_new_keys_id ON _cw_new_keys (id)",
 ]
 CONTENT = ("clinic_id", "practitioner_id", "price_id", "credential_id", "rule_id", "rule_version",
            "severity", "message", "evidence_url", "evidence")
@@ -42,20 +46,20 @@ MERGE_SQL = [
           {", ".join(f"{c} = excluded.{c}" for c in CONTENT)}, updated_at = excluded.updated_at
         WHERE ({", ".join(f"flags.{c}" for c in CONTENT)})
           IS NOT ({", ".join(f"excluded.{c}" for c in CONTENT)})""",
-    "DELETE FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_flags)",
+    "DELETE FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_keys)",
     # history: refresh open episodes, open new ones, close the stale ones
     """UPDATE flags_history SET last_seen = :now, severity = n.severity, message = n.message,
          rule_version = n.rule_version
-       FROM _cw_new_flags n WHERE flags_history.flag_id = n.id
+       FROM _cw_new_keys n WHERE flags_history.flag_id = n.id
          AND flags_history.cleared_at IS NULL""",
     """INSERT INTO flags_history (flag_id, rule_id, rule_version, clinic_id, severity, message,
          first_seen, last_seen)
        SELECT id, rule_id, rule_version, clinic_id, severity, message, :now, :now
-       FROM _cw_new_flags n WHERE NOT EXISTS (SELECT 1 FROM flags_history h
+       FROM _cw_new_keys n WHERE NOT EXISTS (SELECT 1 FROM flags_history h
          WHERE h.flag_id = n.id AND h.cleared_at IS NULL)
        ORDER BY id""",
     """UPDATE flags_history SET cleared_at = :now WHERE cleared_at IS NULL
-         AND flag_id NOT IN (SELECT id FROM _cw_new_flags)""",
+         AND flag_id NOT IN (SELECT id FROM _cw_new_keys)""",
 ]
 
 
@@ -63,7 +67,7 @@ def save_findings(
     db: sqlite_utils.Database, rows: Iterable[tuple[Any, ...]], now: str
 ) -> dict[str, int]:
     """Replace current findings with ``rows`` (see registry.flag_row); return counts."""
-    db.execute("DROP TABLE IF EXISTS temp._cw_new_flags")
+    _drop(db)
     try:
         with db.conn:
             db.execute(STAGE_SQL)
@@ -77,13 +81,18 @@ def save_findings(
                 db.execute(statement, {"now": now} if ":now" in statement else {})
         return counts
     finally:
-        db.execute("DROP TABLE IF EXISTS temp._cw_new_flags")
+        _drop(db)
+
+
+def _drop(db: sqlite_utils.Database) -> None:
+    for name in ("_cw_new_flags", "_cw_new_keys"):
+        db.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
 
 def _counts(db: sqlite_utils.Database) -> dict[str, int]:
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     return {
-        "findings": one("SELECT count(*) FROM _cw_new_flags"),
-        "new": one("SELECT count(*) FROM _cw_new_flags WHERE id NOT IN (SELECT id FROM flags)"),
-        "cleared": one("SELECT count(*) FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_flags)"),
+        "findings": one("SELECT count(*) FROM _cw_new_keys"),
+        "new": one("SELECT count(*) FROM _cw_new_keys WHERE id NOT IN (SELECT id FROM flags)"),
+        "cleared": one("SELECT count(*) FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_keys)"),
     }

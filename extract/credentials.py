@@ -150,7 +150,7 @@ _FILL = (
     r"(?:[\s:#=(\[]|[-–]\s|\b(?:registration|registered|reg|reference|ref|number|num|no|nr|n[ºo°]|pin|id|code|"
     r"is|with|the|under|licen[cs]e|lic|provider|location)\b\.?)*?"
 )
-_NUM = r"(?P<v>\d{3,4}[ \-]?\d{3,4}(?!\d)|\d{3,9}(?!\d))"
+_NUM = r"(?P<v>(?:\d{3,4}[ \-]?\d{3,4}|\d{3,12})(?:[A-Za-z](?!\w))?(?![\d\w]))"  # a stray letter makes it malformed
 _NMC_NUM = r"(?P<v>[0-9OIlS]{2}\s?[A-Za-z]\s?[0-9OIlS]{4}\s?[A-Za-z](?![A-Za-z0-9])|(?=[A-Za-z]*\d)[A-Za-z0-9]{5,10}(?![A-Za-z0-9]))"
 _HCPC_NUM = r"(?P<v>(?:HAD|ODP|PYL|AS|BS|CH|CS|DT|OR|OT|PA|PH|PO|RA|SL)\s?\d{1,7}(?!\d)|[A-Z]{2,3}\d{3,8}(?!\d))"
 _REG_PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -238,7 +238,7 @@ def _dedupe(creds: list[Credential]) -> list[Credential]:
 _MEMBERSHIP_RES = [(value, re.compile(pattern, re.I if value not in ("BAD",) else 0)) for value, pattern in MEMBERSHIPS]
 _DIPLOMA_RE = re.compile(
     r"\b(?:(?:Level\s*[3-7]\s+(?:Diploma|Certificate|Award))|(?:Post-?graduate|PG)\s*(?:Diploma|Certificate|Dip|Cert)|PGDip|PGCert)"
-    r"(?:\s+(?:in|of)\s+[A-Za-z][\w&'’\- ]{2,70}?)?(?=\s*(?:[.,;()\n]|\s(?:from|with|at|and|awarded|through|via|by)\s|$))",
+    r"(?:\s+(?:in|of)\s+[A-Za-z][\w&'’\- ]{2,70}?)?(?=\s*(?:[.,;()\n]|\s(?:from|with|at|and|awarded|through|via|by|during)\s|\sin\s+(?:\d|the\b)|$))",
     re.I,
 )
 _CERT_RE = re.compile(
@@ -269,6 +269,19 @@ def find_training(text: str) -> list[Credential]:
         out.append(Credential(kind="certification", value=_WS.sub(" ", m.group(0)).strip(),
                               evidence=_evidence(text, m.start(), m.end())))
     return _dedupe(out)
+
+
+_TEXT_POSTNOMINALS = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted((re.escape(v) for v in {**DEGREES, **ROYAL_COLLEGE}.values() if len(v) >= 3
+                                      and v not in ("DNP", "MPH", "MBA", "ADN", "BCh", "BAO")), key=len, reverse=True))
+    + r")(?![\w-])"
+)
+
+
+def postnominals_in_text(text: str) -> str | None:
+    """Unambiguous post-nominals written in a bio or qualifications column ('MBBS, FRCS. GMC ...')."""
+    found = list(dict.fromkeys(m.group(1) for m in _TEXT_POSTNOMINALS.finditer(text or "")))
+    return " ".join(found) or None
 
 
 def postnominal_credentials(postnominals: str | None) -> list[Credential]:

@@ -144,6 +144,7 @@ def _from_mention(m: people_dom.Mention, country: str | None) -> Practitioner:
     head = "\n".join(filter(None, [m.role, parsed.postnominals]))
     creds = cr.find_registrations(bio, country) + cr.find_memberships(bio) + cr.find_training(bio)
     creds += cr.postnominal_credentials(parsed.postnominals)
+    creds += cr.postnominal_credentials(cr.postnominals_in_text(bio))
     creds = _keep(creds)
     regs = tuple(c.kind for c in creds if c.kind in REGISTER_KINDS)
     profession = cr.detect_profession(head, parsed.postnominals, country, title=parsed.title, registers=regs)

@@ -14,8 +14,6 @@ import copy
 import re
 from dataclasses import dataclass
 
-from lxml import etree
-
 from extract import credentials as cr
 from extract.people_vocab import PROFESSION_WORDS
 
@@ -33,7 +31,8 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _NAME_TAGS = _HEADINGS | {"strong", "b", "dt", "td", "th", "figcaption", "p", "span", "div", "li", "a", "em", "dd"}
 _NAMEISH_CLASS = re.compile(r"name|title|heading|person|member|doctor|practitioner|staff|caption", re.I)
 _BLOCK = {"p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "dt", "dd", "section",
-          "article", "small", "span", "figcaption", "ul", "ol", "table", "header", "footer", "aside"}
+          "article", "figcaption", "ul", "ol", "table", "header", "footer", "aside", "summary", "details", "address"}
+_INLINE_BREAKS = {"span", "small", "a", "em", "i"}  # a second reading splits on these too
 _ROLE_WORDS = re.compile(
     "|".join(pattern for _, pattern in PROFESSION_WORDS)
     + r"|practitioner|injector|director|founder|clinician|specialist|therapist|consultant|prescriber|\blead\b|"
@@ -69,8 +68,8 @@ class Mention:
     el: object | None = None
 
 
-def element_text(el) -> str:
-    """Text with line breaks at block boundaries and <br>."""
+def element_text(el, split_inline: bool = False) -> str:
+    """Text with line breaks at block boundaries and <br> (and inline tags when ``split_inline``)."""
     parts: list[str] = []
 
     def walk(node) -> None:
@@ -78,15 +77,13 @@ def element_text(el) -> str:
             if node.tail:
                 parts.append(node.tail)
             return
-        block = node.tag in _BLOCK
-        if block:
-            parts.append("\n")
+        block = node.tag in _BLOCK or (split_inline and node.tag in _INLINE_BREAKS)
+        parts.append("\n" if block else " " if node.tag in _INLINE_BREAKS else "")
         if node.text:
             parts.append(node.text)
         for child in node:
             walk(child)
-        if block:
-            parts.append("\n")
+        parts.append("\n" if block else " " if node.tag in _INLINE_BREAKS else "")
         if node.tail:
             parts.append(node.tail)
 
@@ -132,7 +129,14 @@ def _nameish(el) -> bool:
 
 
 def _candidate(el) -> cr.ParsedName | None:
-    text = element_text(el)
+    for split_inline in (False, True):
+        parsed = _candidate_text(el, element_text(el, split_inline))
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _candidate_text(el, text: str) -> cr.ParsedName | None:
     if not text or len(text) > 140 or text.count("\n") > 3:
         return None
     first = text.split("\n", 1)

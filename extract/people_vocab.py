@@ -52,7 +52,7 @@ PROFESSION_WORDS: list[tuple[str, str]] = [
     ("pharmacist", r"\bpharmacist|\bapotheker|\bfarmac[eé]utic|\bfarmaceut"),
     ("nurse", r"\bnurse\b|\bnursing\s+sister|\bRGN\b|\bregistered\s+nurse\b|\bkrankenschwester|\bkrankenpfleger|\bpflegefach|\benfermer[oa]\b|\bpiel[eę]gniar|\binfermier[ea]"),
     ("doctor", r"\bdoctor\b|\bphysician\b|\bsurgeon\b|\bdermatologist\b|\bGP\b|\bgeneral\s+practitioner|\bmedical\s+director\b|\bmedic\b|"
-               r"\b(?:fach)?(?:ä|ae)rzt(?:in)?\b|\barzt\b|\bdermatolog(?:e|in)\b|\bm[eé]dic[oa]\b|\bdoctora?\b|\blekarz|\bdermatolog\b|\bchirurg"),
+               r"\b(?:fach)?(?:ä|ae|a)rzt|\b(?:ä|ae)rztlich|\bdermatolog(?:e|in)\b|\bm[eé]dic[oa]\b|\bdoctora?\b|\blekarz|\bdermatolog\b|\bchirurg"),
     ("hcpc_professional", r"\bparamedic\b|\bphysiotherapist\b|\bpodiatrist\b|\boperating\s+department\s+practitioner|\bradiographer\b"),
     ("aesthetician", r"\bae?sthetician\b|\bli[cs]ensed\s+esthetician|\bbeauty\s+therapist|\baesthetic\s+(?:therapist|practitioner|specialist)"
                      r"|\bskin\s+(?:therapist|specialist)\b|\bcosmetologist|\bkosmetiker|\bkosmetolog|\besteticista|\bcosmet[oó]log|\bfacialist|\blaser\s+technician"),
@@ -101,22 +101,24 @@ NAME_PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", 
 NAME_STOPWORDS = set("""
 our the team meet about us clinic clinics aesthetics aesthetic skin hair face facial body beauty spa medspa
 med medical health care wellness centre center studio lounge rooms room institute academy group ltd limited
-llc inc gmbh sl sp zoo co company treatments treatment prices price pricing menu book booking online now
+llc inc gmbh sl sp zoo co company treatments treatment prices  pricing menu book booking online now
 contact home welcome services service botox filler fillers dermal lip lips anti wrinkle injections injectables
 mesotherapy prp microneedling peel peels laser hifu consultation consultations offers offer gift vouchers
-voucher blog news faq faqs privacy policy cookies cookie terms conditions opening hours find read more learn
+voucher blog news faq faqs privacy policy cookies cookie terms conditions opening hours find  more learn
 view all call email phone address location locations directions map reviews review testimonials results
 before after gallery free new special packages package courses course training your you we why how what who
 where when is are and or for with from by in on at of to a an my me this that it its about
 staff practitioners practitioner doctors doctor nurses nurse experts expert specialists specialist profile bio
 director founder manager receptionist lead senior principal head clinical injector therapist owner
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+monday tuesday wednesday thursday friday saturday sunday january february march    july 
 september october november december london manchester dublin berlin madrid warsaw
 equipo nuestro nuestra unser unsere zespół nasz nasza über uns kontakt preise precios cennik
 accredited registered certified qualified award awards winner member members insured
 quick links follow social instagram facebook twitter tiktok youtube linkedin newsletter subscribe
 copyright rights reserved all site website design powered wordpress sitemap accessibility
-prescriber prescribing independent practitioner qualified registered
+prescriber prescribing independent practitioner qualified registered licensed esthetician aesthetician
+therapist assistant associate physician surgeon dermatologist pharmacist dentist hygienist cosmetologist
+prescriber injector specialist consultant coordinator receptionist
 regulated cqc gmc nmc gdc hcpc jccp save ltd plc
 platelet plasma manicure pedicure gel nails nail lashes lash brows brow waxing massage
 threads thread lift lifting profhilo polynucleotides exosomes needling chemical tattoo removal vitamin drip

@@ -40,7 +40,7 @@ _CLOSE_CHARS = 700
 class _State:
     currency: str | None
     headings: list[tuple[int, str]] = field(default_factory=list)
-    label: tuple[str, html.HtmlElement, int] | None = None  # text, element, line index
+    label: tuple[str, html.HtmlElement, int, str] | None = None  # name, element, line index, raw text
     variant: tuple[str, int] = ("", -9)  # a unit line ("Course of 6") and its index, for the next price
     prose: list[Price] = field(default_factory=list)  # prices read from sentences (secondary)
 
@@ -84,7 +84,7 @@ def _read_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
 def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
     line = lines[i]
     words = len(line.text.split())
-    kind = no_price(line.text) if words <= 10 else None
+    kind = no_price(line.text) if words <= _MAX_LABEL_WORDS else None
     if kind:
         return _no_price_row(lines, i, kind, st)
     if line.heading:
@@ -98,7 +98,7 @@ def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
     elif line.heading and not treatments.best(line.text):
         st.label = None  # "Special offers", "Why choose us": a heading that names no treatment
     elif not line.text.rstrip().endswith((".", "!", "?")) or line.titled:
-        st.label = (clean_label(line.text), line.el, i)
+        st.label = (clean_label(line.text), line.el, i, line.text)
     return []
 
 
@@ -107,10 +107,13 @@ def _no_price_row(lines: list[pl.Line], i: int, kind: str, st: _State) -> list[P
     folded = pu.fold(text)
     if _CTA.search(folded):
         return []
+    pattern = pu.POA if kind == "poa" else pu.FREE
     rest = clean_label(pu.FREE.sub(" ", pu.POA.sub(" ", folded)))
-    name = clean_label(_strip_words(text, pu.POA if kind == "poa" else pu.FREE)) if rest else None
+    hit = pattern.search(folded)
+    head = clean_label(text[: hit.start()]) if hit and len(folded) == len(text) else ""
+    name = (head or clean_label(_strip_words(text, pattern))) if rest else None
     if not name:
-        name = _near_label(lines, i, st)
+        name = _near_label(lines, i, st)[0]
     if not name:
         return []
     treatment = treatments.classify(name, st.context())
@@ -140,9 +143,9 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
         if label and not _is_variant(label) and treatments.classify(label, st.context()):
             name = label
         elif name is None:
-            name = _near_label(lines, i, st)
+            name, raw = _near_label(lines, i, st)
             if name and len(found) == 1 and not pu.basis(pu.fold(line.text)):
-                parse = _with_unit_line(lines, i, parse, st, name)
+                parse = _with_unit_line(lines, i, parse, st, raw)
         if not name:
             continue
         treatment = treatments.classify(name, st.context() + " | " + line.text)
@@ -162,16 +165,17 @@ def _with_unit_line(lines: list[pl.Line], i: int, parse: PriceParse, st: _State,
     return parse_price(lines[i].text, default_currency=st.currency, context=context) or parse
 
 
-def _near_label(lines: list[pl.Line], i: int, st: _State) -> str | None:
-    """The label this price-only line belongs to: the one just above, if close; else a treatment heading."""
+def _near_label(lines: list[pl.Line], i: int, st: _State) -> tuple[str | None, str]:
+    """(name, raw text) of the label this price-only line belongs to: the one just above if close,
+    else a heading that names a treatment."""
     if st.label:
-        text, el, idx = st.label
+        text, el, idx, raw = st.label
         if i - idx <= _CLOSE_LINES or _close(el, lines[i].el):
-            return text
+            return text, raw
     for _, heading in reversed(st.headings):
         if treatments.best(heading):
-            return clean_label(heading)
-    return None
+            return clean_label(heading), heading
+    return None, ""
 
 
 def _close(a: html.HtmlElement, b: html.HtmlElement) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree, html
@@ -30,11 +29,12 @@ _CHROME_TOKEN = re.compile(
     r"site-footer|footer|sidebar|widget-area|offcanvas|mobile-menu|main-menu|menu|sub-menu|menu-item|"
     r"skip-link|social|share|sharing|newsletter|related-posts|comments?|pagination|post-meta|"
     r"elementor-location-header|elementor-location-footer)$"
-    r"|cookie|consent|gdpr|cmplz|breadcrumb|^nav-|-nav$|nav-menu|^menu-|^footer-|-footer$|^header-nav"
+    r"|cookie|consent|gdpr|cmplz|breadcrumb|^nav-|-nav$|nav-menu|^footer-|-footer$|^header-nav"
+    r"|^menu-(?:item|main|primary|header|top|toggle|container|wrapper|footer|mobile|link)"
 )
 _TITLE_CLASS = re.compile(r"title|heading|name|headline|treatment|service-name|label", re.I)
 _PRICE_CLASS = re.compile(r"price|cost|amount|fee|tarif|preis|precio|cena|prezzo|fiyat", re.I)
-_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2009\u202f\u200b]+")
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2009\u202f\u200b]+")
 _KEEP_ROLES = re.compile(r"tab|tabpanel|region|list|listitem|table|row|cell", re.I)
 
 
@@ -192,9 +192,3 @@ def _merge_split_prices(out: list[Line]) -> list[Line]:
             continue
         merged.append(line)
     return merged
-
-
-def iter_ancestors_within(el, stop) -> Iterator:
-    while el is not None and el is not stop:
-        yield el
-        el = el.getparent()

@@ -11,9 +11,9 @@ from extract.prices import MONEY, PriceParse
 from items import Price
 
 _TRAIL = re.compile(
-    r"(?:[\s:;,–—\-|.·•…_=*>]|\b(?:from|ab|von|desde|od|da|dès|a partir de|à partir de|a partire da|"
-    r"starting at|was|now|only|nur|statt|jetzt|vorher|antes|ahora|bylo|byla|teraz|zamiast|price|preis|precio|cena|"
-    r"prix|prezzo|fiyat|cost|costs)\b)+$",
+    r"(?:[\s:;,–—\-|.·•…_=*>(\[]|\b(?:from|ab|von|desde|od|da|dès|a partir de|à partir de|a partire da|"
+    r"starting at|was|now|only|nur|statt|jetzt|vorher|antes|ahora|było|była|bylo|byla|teraz|zamiast|price|preis|"
+    r"precio|cena|prix|prezzo|fiyat|cost|costs|the|is|are)\b)+$",
     re.I,
 )
 _LEAD = re.compile(r"^[\s:;,–—\-|.·•…_=*>]+")
@@ -30,7 +30,18 @@ def clean_label(text: str) -> str:
     money = MONEY.search(text)
     if money:
         text = text[: money.start()]
-    return _LEAD.sub("", _TRAIL.sub("", pl.norm(text))).strip()
+    text = _LEAD.sub("", _TRAIL.sub("", pl.norm(text))).strip()
+    return _without_basis(text)
+
+
+def _without_basis(label: str) -> str:
+    """"Botox 1 area" -> "Botox", "PRP capilar – Bono de 3 sesiones" -> "PRP capilar" (the row keeps the basis)."""
+    folded = pu.fold(label)
+    start = pu.basis_start(folded) if len(folded) == len(label) else None
+    if not start:
+        return label
+    head = _TRAIL.sub("", label[:start]).strip()
+    return head if head and treatments.best(head) and not pu.CONSULT.search(folded) else label
 
 
 def to_price(parse: PriceParse, treatment: str, name: str, evidence: str) -> Price:

@@ -114,7 +114,7 @@ def _row_prices(texts: list[str], header: list[str], ctx: str, currency: str | N
         seen_cells.add(texts[j])
         head = header[j] if j < len(header) else ""
         cur = currency_of(m.group(0), currency) if (m := _HEADER_CURRENCY.search(head)) else currency
-        context = " ".join(x for x in (head, extra, label) if x)
+        context = " ".join(x for x in (head, extra, texts[label_j]) if x)
         for parse in _cell_parses(texts[j], cur, context, _price_column(header, j)):
             out.append(to_price(parse, treatment, name, " | ".join(texts)))
     return out

@@ -23,7 +23,7 @@ def fold(text: str) -> str:
 
 WORD_NUMBERS = {
     # en, de, es, fr, it, pl (folded)
-    "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "one": 1, "single": 1, "una": 1, "uno": 1, "une": 1, "jedna": 1, "jeden": 1, "bir": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
     "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "acht": 8, "zehn": 10,
     "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "ocho": 8, "diez": 10,
@@ -54,26 +54,26 @@ _AREA = re.compile(
     r"okolic[ae]?|stref[ay]?|zon[ae]|bolgey?e?|bolgel(?:er|eri)|aree|area)\b"
 )
 _AREA_PER = re.compile(
-    r"(?:per|/|each|pro|por|za|par|a|ogni|je)\s*(?:area|zone|zona|bereich|obszar|strefe|region)\b"
+    r"(?<![a-z])(?:per|/|each|pro|por|za|par|a|ogni|je)\s*(?:area|zone|zona|bereich|obszar|strefe|region)\b"
     r"|\b(?:area|zone|bolge) basi"
 )
 _UNITS = re.compile(rf"\b{_NUM}\s*(?:units?|u|iu|einheiten|unidades|jednost\w*|j\.|unites|unita|unite)(?:\b|$)")
 _UNIT_PER = re.compile(
-    r"(?:per|/|each|pro|por|za|par|a|ogni|je)\s*(?:units?|einheit|unidad|jednostk\w*|unite|unita|u)\b"
+    r"(?<![a-z])(?:per|/|each|pro|por|za|par|a|ogni|je)\s*(?:units?|einheit|unidad|jednostk\w*|unite|unita|u)\b"
     r"|\bunite basi"
 )
 _ML = re.compile(rf"\b{_NUM}\s*ml\b")
-_ML_PER = re.compile(r"(?:per|/|pro|por|za|par|al|a|je)\s*ml\b")
+_ML_PER = re.compile(r"(?<![a-z])(?:per|/|pro|por|za|par|al|a|je)\s*ml\b")
 _SYRINGE = re.compile(
     rf"(?:\b{_NUM}\s*)?(?:syringes?|spritzen?|jeringas?|jeringuillas?|ampulkostrzykawk\w*|"
     r"strzykawk\w*|seringues?|siring(?:a|he)|siringa)\b"
 )
 _TREATMENT_PER = re.compile(
-    r"(?:per|/|a|each|pro|por|za|par|ogni|je)\s*(?:treatment|behandlung|anwendung|tratamiento|"
+    r"(?<![a-z])(?:per|/|a|each|pro|por|za|par|ogni|je)\s*(?:treatment|behandlung|anwendung|tratamiento|"
     r"traitement|trattamento|procedure)\b|\buygulama basi|\bfull treatment\b"
 )
 _SESSION_PER = re.compile(
-    r"(?:per|/|a|each|pro|por|za|par|ogni|je|la)\s*(?:session|sitzung|sesion|sesje|seance|seduta|seans)\b"
+    r"(?<![a-z])(?:per|/|a|each|pro|por|za|par|ogni|je|la)\s*(?:session|sitzung|sesion|sesje|seance|seduta|seans)\b"
     r"|\bza (?:jeden |1 )?zabieg\b"  # Polish price lists write "per session" as "za zabieg"
     r"|\bseans basi|\b(?:single|one|1|eine|una|une|jedna|1x)\s*(?:session|sitzung|sesion|sesja|seance|seduta|seans)\b"
 )
@@ -111,7 +111,10 @@ POA = re.compile(
     r"auf anfrage|nach (?:vereinbarung|beratung)|preis auf anfrage|a consultar|bajo consulta|consultar precio|"
     r"na zapytanie|wycena indywidualna|cena ustalana indywidualnie|ustalana indywidualnie|sur devis|"
     r"sur demande|sur consultation|su richiesta|prezzo su richiesta|su preventivo|fiyat (?:icin|sorunuz)\w*|"
-    r"tbc|to be confirmed)\b"
+    r"tbc|to be confirmed|(?:price|cost|fee)s? (?:is |are |will be )?(?:confirmed|given|quoted|discussed|agreed|"
+    r"determined|set) (?:at|during|after|in) (?:your |the |a )?(?:consultation|assessment)|"
+    r"preis nach (?:beratung|absprache)|precio (?:segun|tras) (?:valoracion|consulta)|"
+    r"cena (?:po|na|ustalana (?:na|po)) konsultacji|prix (?:apres|sur) consultation)\b"
 )
 FREE = re.compile(
     r"\b(?:free(?: of charge)?|complimentary|no charge|gratis|kostenlos|kostenfrei|gratuit[ao]?|gratuite|"
@@ -180,6 +183,16 @@ def basis(window: str) -> Basis | None:
     if CONSULT.search(window):
         return Basis("consultation")
     return None
+
+
+_SPAN_PATTERNS = (_SESSION_PER, _TREATMENT_PER, _UNIT_PER, _ML_PER, _AREA_PER, _UNITS, _ML, _SYRINGE, _AREA,
+                  _COURSE_N, _COURSE_WORD)
+
+
+def basis_start(window: str) -> int | None:
+    """Where the first basis phrase ("1 area", "course of 6", "per ml") starts in a folded text."""
+    starts = [m.start() for p in _SPAN_PATTERNS if (m := p.search(window))]
+    return min(starts, default=None)
 
 
 def in_parentheses(before: str) -> bool:

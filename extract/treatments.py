@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 import yaml
 
 from extract.price_units import fold
 
-_DATA = Path(__file__).with_name("treatments.yml")
+# importlib.resources, not __file__: scrapyd runs the project from a zipped egg (docs/ops.md)
+_DATA = resources.files("extract").joinpath("treatments.yml")
 _SPACE = re.compile(r"\s+")
 _TRIM = re.compile(r"^[\s:;,.\-–—|•*·>#()\[\]]+|[\s:;,.\-–—|•*·<()\[\]]+$")
 _LETTER = re.compile(r"[^\W\d_]")

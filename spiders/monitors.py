@@ -47,6 +47,8 @@ def _rate(part: float, whole: float) -> float:
 class CrawlHealthMonitor(Monitor):
     """Error and retry rates, and field coverage, against CLINICWATCH_MONITOR_* thresholds."""
 
+    longMessage = False  # our messages say it all
+
     def _setting(self, name: str) -> float:
         return self.data.crawler.settings.getfloat(f"CLINICWATCH_MONITOR_{name}")
 

@@ -10,6 +10,7 @@ Redis too, keyed under CLINICWATCH_REDIS_PREFIX:
 * ``<prefix>:hints``       hash site -> country learned from the site's pages
 * ``<prefix>:workers``     set of live workers; ``<prefix>:stats`` hash worker -> final stats
 
+Idle workers look at the shared queue every CLINICWATCH_WORKER_POLL seconds.
 Request meta carries the seed, so a worker that never saw a site's home page
 can still parse its pages. A worker closes after CLINICWATCH_WORKER_IDLE
 seconds with no seed, no queued request and nothing in flight (0: never);
@@ -25,6 +26,7 @@ import time
 
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
+from twisted.internet import task
 
 from spiders.seeds import Seed, site_key
 from spiders.sites import _SKIP, SitesSpider, SiteState, canonical, link_priority
@@ -43,9 +45,34 @@ class RedisSitesSpider(SitesSpider):
         spider.max_idle = crawler.settings.getfloat("CLINICWATCH_WORKER_IDLE", 20)
         spider.worker_id = f"{socket.gethostname()}:{os.getpid()}"
         spider.last_active = time.monotonic()
+        spider.poll = crawler.settings.getfloat("CLINICWATCH_WORKER_POLL", 1.0)
+        spider.poller = None
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_response, signal=signals.response_received)
+        crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
+        crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         return spider
+
+    def on_opened(self, spider=None):
+        if self.poll > 0:
+            self.poller = task.LoopingCall(self.poke)
+            self.poller.start(self.poll, now=False)
+
+    def on_closed(self, spider=None, reason=None):
+        if self.poller is not None and self.poller.running:
+            self.poller.stop()
+
+    def poke(self) -> None:
+        """Ask the engine for the next request now: an idle engine only looks every 5 s.
+
+        Without this, the worker that pops the seeds does most of a small crawl before the
+        others look at the shared queue (ecosystem.md pitfall 4). Uses the engine's slot,
+        which is private Scrapy API; if it moves, workers fall back to the 5 s heartbeat.
+        """
+        slot = getattr(self.crawler.engine, "_slot", None)
+        nextcall = getattr(slot, "nextcall", None)
+        if nextcall is not None:
+            nextcall.schedule()
 
     def key(self, *parts: str) -> str:
         return ":".join((self.prefix, *parts))

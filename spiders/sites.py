@@ -10,17 +10,20 @@ its reason, so the operator sees it in the `crawl_errors` table.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 import scrapy
 from scrapy.http import Request, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.job import job_dir
 from w3lib.url import url_query_cleaner
 
 from items import CrawlErrorItem, PageItem
+from spiders import resume
 from spiders.pages import extract_page
 from spiders.seeds import Seed, read_seeds, site_key
 
@@ -41,7 +44,8 @@ _SKIP = re.compile(
     re.I,
 )
 _TRACKING = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id",
-             "gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "ref", "_ga", "utm"]
+             "gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "ref", "_ga", "utm",
+             "sessionid", "session_id", "sid", "PHPSESSID", "phpsessid", "jsessionid"]
 
 
 def strip_tracking(url: str) -> str:
@@ -65,6 +69,11 @@ def canonical(url: str) -> str:
     return host.lower() + path
 
 
+def fingerprint(canonical_url: str) -> int:
+    """A stable 64-bit key for a canonical URL (hash() differs between processes; resume needs this)."""
+    return int.from_bytes(hashlib.blake2b(canonical_url.encode(), digest_size=8).digest(), "big")
+
+
 def link_priority(url: str, text: str) -> int:
     haystack = f"{url} {text}"
     for score, pattern in _PRIORITY_RULES:
@@ -79,6 +88,15 @@ class SiteState:
     scheduled: int = 0
     seen: set[int] = field(default_factory=set)
     hints: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SiteState:
+        return cls(seed=Seed(**data["seed"]), scheduled=data["scheduled"], seen=set(data["seen"]),
+                   hints=data["hints"])
+
+    def to_dict(self) -> dict:
+        return {"seed": asdict(self.seed), "scheduled": self.scheduled, "seen": sorted(self.seen),
+                "hints": self.hints}
 
 
 class SitesSpider(scrapy.Spider):
@@ -96,7 +114,12 @@ class SitesSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_pages = crawler.settings.getint("CLINICWATCH_MAX_PAGES_PER_SITE", 25)
         spider.max_depth = crawler.settings.getint("CLINICWATCH_MAX_DEPTH", 3)
+        spider.jobdir = job_dir(crawler.settings)  # before the scheduler reads it (spiders/resume.py)
+        spider.sites = {k: SiteState.from_dict(v) for k, v in resume.open_jobdir(spider.jobdir).items()}
         return spider
+
+    def closed(self, reason):
+        resume.close_jobdir(getattr(self, "jobdir", None), {k: v.to_dict() for k, v in self.sites.items()})
 
     def load_seeds(self) -> list[Seed]:
         if not self.seeds_path:
@@ -105,23 +128,27 @@ class SitesSpider(scrapy.Spider):
         return seeds
 
     async def start(self):
-        now = _now()
+        now, resumed = _now(), bool(self.sites)
+        if resumed:
+            self.crawler.stats.inc_value("clinicwatch/sites", len(self.sites))
         for seed in self.load_seeds():
             key = site_key(seed.url)
             if key in self.sites:
                 continue
             state = self.sites[key] = SiteState(seed=seed)
-            state.seen.add(hash(canonical(seed.url)))
+            state.seen.add(fingerprint(canonical(seed.url)))
             state.scheduled = 1
             self.crawler.stats.inc_value("clinicwatch/sites")
             yield self._request(seed.url, key, depth=0, priority=100)
-        for line, reason in self.seed_problems:
+        for line, reason in [] if resumed else self.seed_problems:
             yield CrawlErrorItem(url=f"{self.seeds_path}:{line}", site=None, reason=f"bad seed: {reason}", at=now)
 
     def _request(self, url: str, key: str, depth: int, priority: int) -> Request:
+        # dont_filter: the spider dedupes by canonical URL itself (state.seen); Scrapy's filter
+        # would silently drop the second visit of a redirect loop instead of reporting it.
         return Request(
             url, callback=self.parse, errback=self.on_error, priority=priority,
-            meta={"site": key, "page_depth": depth},
+            meta={"site": key, "page_depth": depth}, dont_filter=True,
         )
 
     def parse(self, response):
@@ -149,10 +176,10 @@ class SitesSpider(scrapy.Spider):
             if site_key(link.url) != key or _SKIP.search(link.url):
                 continue
             url = strip_tracking(link.url)
-            fingerprint = hash(canonical(url))
-            if fingerprint in state.seen:
+            key_ = fingerprint(canonical(url))
+            if key_ in state.seen:
                 continue
-            state.seen.add(fingerprint)
+            state.seen.add(key_)
             candidates.append((link_priority(url, link.text or ""), url))
         candidates.sort(key=lambda c: -c[0])
         for score, url in candidates:
@@ -171,7 +198,8 @@ class SitesSpider(scrapy.Spider):
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:500]
         self.crawler.stats.inc_value("clinicwatch/errors")
-        yield CrawlErrorItem(url=request.url, site=request.meta.get("site"), reason=reason,
+        url = (request.meta.get("redirect_urls") or [request.url])[0]  # the link, not its last hop
+        yield CrawlErrorItem(url=url, site=request.meta.get("site"), reason=reason,
                              at=_now(), status=status)
 
 

@@ -50,7 +50,8 @@ def expected_kinds(profession: str | None, title_key: str) -> tuple[str, ...]:
 @rule("UK-REG-05", 1, severities=("red", "amber"),
       title="Protected title or profession with no matching register number")
 def title_without_number(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
-    params = {"professions": in_list(sorted(PROFESSION_KINDS)), "titles": in_list(sorted(TITLE_KINDS))}
+    params = {"professions": in_list(sorted(PROFESSION_KINDS)),
+              "titles": in_list(sorted(TITLE_KINDS))}
     for r in rows(db, TITLES_SQL, params):
         expected = expected_kinds(r["profession"], r["title_key"])
         given = set(parse_json(r["kinds_given"]) or [])

@@ -22,7 +22,9 @@ import sqlite_utils
 
 from analysis import labels
 from analysis.registry import Hit, rule
-from analysis.rules.common import CLINIC_COLS, COUNTRY, UK_KINDS, in_list, json_flag, parse_json, rows
+from analysis.rules.common import (
+    CLINIC_COLS, COUNTRY, UK_KINDS, in_list, json_flag, parse_json, rows,
+)
 
 PRESCRIBER = (
     "(p.prescriber = 1 OR p.profession IN ('doctor', 'dentist') OR EXISTS (SELECT 1 FROM "

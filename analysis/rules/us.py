@@ -22,7 +22,9 @@ import sqlite_utils
 
 from analysis import labels
 from analysis.registry import Hit, rule
-from analysis.rules.common import CLINIC_COLS, COUNTRY, in_list, json_flag, parse_json, people_phrase, rows
+from analysis.rules.common import (
+    CLINIC_COLS, COUNTRY, in_list, json_flag, parse_json, people_phrase, rows,
+)
 from analysis.rules.uk import credential_hit, credential_hits
 
 TOP = ("doctor", "nurse_practitioner", "physician_assistant")
@@ -137,7 +139,8 @@ def npi_problem(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit
         if r["status"] in NPI_RED:
             reasons.append(NPI_RED[r["status"]])
         if isinstance(answer, dict) and answer.get("licence_state_match") is False:
-            state = labels.US_STATES.get((r["clinic_region"] or "").strip().upper(), "the clinic's state")
+            code = (r["clinic_region"] or "").strip().upper()
+            state = labels.US_STATES.get(code, "the clinic's state")
             reasons.append(f"lists no licence in {state}")
         if not reasons:
             continue

@@ -35,7 +35,8 @@ class Builder:
         self.db["clinics"].insert(row)
         return cid
 
-    def price(self, clinic_id: str, treatment: str = "hair_mesotherapy", amount: float | None = 100.0,
+    def price(self, clinic_id: str, treatment: str = "hair_mesotherapy",
+              amount: float | None = 100.0,
               currency: str = "GBP", unit: str = "session", sessions: int | None = None,
               quantity: float | None = None, per_session: Any = UNSET, from_price: int = 0,
               **extra: Any) -> str:

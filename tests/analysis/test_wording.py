@@ -35,7 +35,8 @@ def test_treatment_names_mid_sentence():
 
 
 def message(db, rule_id):
-    rows = [r["message"] for r in db.query("SELECT message FROM flags WHERE rule_id = ?", [rule_id])]
+    rows = [r["message"] for r in db.query("SELECT message FROM flags WHERE rule_id = ?",
+                                           [rule_id])]
     assert len(rows) == 1, rows
     return rows[0]
 

@@ -60,7 +60,10 @@ def test_crawl_finishes(group):
     failures = json.loads(row.get("monitor_failures") or "[]")
     assert all("error rate" in f or "retry rate" in f for f in failures), failures
     assert group["result"].returncode == (0 if row["status"] == "finished" else 1)
-    assert "Traceback" not in group["result"].stderr
+    crashes = [line for line in group["result"].stderr.splitlines()
+               if any(m in line for m in ("Spider error processing", "Error processing", "Unhandled error",
+                                          "Error caught on signal handler", "Error downloading"))]
+    assert crashes == []
 
 
 def test_every_fact_of_the_clean_crawl_is_stored(group):
@@ -68,7 +71,7 @@ def test_every_fact_of_the_clean_crawl_is_stored(group):
     faulty = snapshot(group["fault_db"], group["faulty"].port)
     for table in ("clinics", "prices", "practitioners", "credentials"):
         missing, extra = clean[table] - faulty[table], faulty[table] - clean[table]
-        assert not missing and not extra, (table, sorted(missing)[:3], sorted(extra)[:3])
+        assert not missing and not extra, (table, sorted(missing, key=repr)[:3], sorted(extra, key=repr)[:3])
     assert clean["prices"] and clean["practitioners"]
 
 
@@ -132,11 +135,22 @@ def test_pages_and_traps_stay_bounded(group):
     assert all(n <= MAX_PAGES for n in traps.values()), traps
 
 
-def test_robots_disallowed_urls_are_never_fetched(group):
+def test_robots_disallowed_urls_and_image_links_are_never_fetched(group):
     if "robots" not in group["faults"]:
         pytest.skip("robots fault not in this group")
-    fetched = [k for k in group["served"] if "/_fault/private/" in k]
+    fetched = [k for k in group["served"] if "/_fault/private/" in k or k.endswith(".png")]
     assert fetched == []
+
+
+def test_the_same_page_under_other_urls_is_stored_once(group):
+    if "aliases" not in group["faults"]:
+        pytest.skip("aliases fault not in this group")
+    con = connect(group["fault_db"])
+    try:
+        urls = [r[0] for r in con.execute("SELECT url FROM pages")]
+    finally:
+        con.close()
+    assert [u for u in urls if "sessionid" in u or "utm_" in u or u.endswith("index.html")] == []
 
 
 def test_memory_stays_bounded(group):

@@ -27,6 +27,9 @@ FOUND = [
     ("GMC No. 123456", "GB", [("gmc", "123456", False, None)]),
     ("GMC: 12345678", "GB", [("gmc", "12345678", False, None)]),
     ("GMC 0000", "GB", [("gmc", "0000", False, None)]),
+    ("GMC 12345678901", "GB", [("gmc", "12345678901", False, None)]),
+    ("GMC 1234567A", "GB", [("gmc", "1234567A", False, None)]),
+    ("GDC: 998750X", "GB", [("gdc", "998750X", False, None)]),
     # NMC
     ("NMC PIN 12A3456E", "GB", [("nmc", "12A3456E", True, None)]),
     ("NMC PIN: 12A3456E", "GB", [("nmc", "12A3456E", True, None)]),

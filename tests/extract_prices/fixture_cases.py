@@ -42,7 +42,7 @@ CASES = [
 <tr><td>Saç PRP</td><td>4.000 TL</td></tr>
 <tr><td>Botoks (1 bölge)</td><td>5.500 TL</td></tr></table>""",
          [(HM, "Saç mezoterapisi", 2500.0, "session", None), (PH, "Saç PRP", 4000.0, "session", None),
-          (BT, "Botoks (1 bölge)", 5500.0, "area", None)]),
+          (BT, "Botoks", 5500.0, "area", None)]),
     # ---- multi-column tables --------------------------------------------------------------------
     case("table-columns", "wp", "en", "GBP", "https://www.crownhairclinic.co.uk/fees/", "Fees", """
 <table><thead><tr><th>Treatment</th><th>Single session</th><th>Course of 3</th><th>Course of 6</th></tr></thead>
@@ -70,7 +70,7 @@ CASES = [
 <table><tr><th>Treatment</th><th>Price (£)</th></tr>
 <tr><td>Lip Filler 1ml</td><td>260</td></tr><tr><td>Profhilo</td><td>320</td></tr>
 <tr><td>HydraFacial</td><td>150</td></tr></table>""",
-         [(DF, "Lip Filler 1ml", 260.0, "ml", None), (SB, "Profhilo", 320.0, "session", None),
+         [(DF, "Lip Filler", 260.0, "ml", None), (SB, "Profhilo", 320.0, "session", None),
           (OT, "HydraFacial", 150.0, "session", None)]),
     # ---- nested / layout tables ----------------------------------------------------------------
     case("table-nested", "static", "en", "GBP", "https://www.oldtownclinic.co.uk/prices.htm", "Our Prices", """
@@ -79,7 +79,7 @@ CASES = [
 <tr><td>Anti-wrinkle injections - 1 area</td><td>£140</td></tr>
 <tr><td>Anti-wrinkle injections - 2 areas</td><td>£190</td></tr>
 <tr><td>Chemical peel</td><td>£85</td></tr></table></td></tr></table>""",
-         [(BT, "Anti-wrinkle injections - 1 area", 140.0, "area", None), (BT, "Anti-wrinkle injections - 2 areas", 190.0, "area", None),
+         [(BT, "Anti-wrinkle injections", 140.0, "area", None), (BT, "Anti-wrinkle injections", 190.0, "area", None),
           (OT, "Chemical peel", 85.0, "session", None)], charset="windows-1252"),
     case("table-nested", "static", "de", "EUR", "https://www.praxis-dr-weber.de/preise.html", "Preisliste", """
 <table class="outer"><tr><td><table class="preise"><tr><th>Leistung</th><th>Preis</th></tr>
@@ -87,7 +87,7 @@ CASES = [
 <td><table class="preise"><tr><th>Leistung</th><th>Preis</th></tr>
 <tr><td>Lippenunterspritzung 1 ml</td><td>350 €</td></tr><tr><td>Beratungsgespräch</td><td>50 €</td></tr></table></td></tr></table>""",
          [(FM, "Mesotherapie Gesicht", 180.0, "session", None), (MN, "Microneedling", 220.0, "session", None),
-          (DF, "Lippenunterspritzung 1 ml", 350.0, "ml", None), (CO, "Beratungsgespräch", 50.0, "consultation", None)],
+          (DF, "Lippenunterspritzung", 350.0, "ml", None), (CO, "Beratungsgespräch", 50.0, "consultation", None)],
          charset="iso-8859-1"),
     # ---- tables with row groups -----------------------------------------------------------------
     case("table-rowgroups", "wp", "en", "GBP", "https://www.lumiere-skin.co.uk/pricing/", "Pricing", """
@@ -118,19 +118,19 @@ CASES = [
 <li>Dermapen Microneedling – £199</li></ul>
 <h2>Injectables</h2><ul class="price-list"><li>Lip Filler 1ml – £280</li><li>Seventy Hyal Skin Booster – £250</li></ul>""",
          [(FM, "Facial Mesotherapy", 140.0, "session", None), (PF, "Vampire Facial (PRP)", 380.0, "session", None),
-          (MN, "Dermapen Microneedling", 199.0, "session", None), (DF, "Lip Filler 1ml", 280.0, "ml", None),
+          (MN, "Dermapen Microneedling", 199.0, "session", None), (DF, "Lip Filler", 280.0, "ml", None),
           (SB, "Seventy Hyal Skin Booster", 250.0, "session", None)]),
     case("list", "static", "it", "EUR", "https://www.centroesteticomilano.it/prezzi", "Listino prezzi", """
 <ul><li>Mesoterapia capelli: 130 €</li><li>PRP capelli: 280 €</li><li>Tossina botulinica (1 zona): 250 €</li>
 <li>Filler labbra 1 ml: 350 €</li><li>Prima visita: gratuita</li></ul>""",
          [(HM, "Mesoterapia capelli", 130.0, "session", None), (PH, "PRP capelli", 280.0, "session", None),
-          (BT, "Tossina botulinica (1 zona)", 250.0, "area", None), (DF, "Filler labbra 1 ml", 350.0, "ml", None),
+          (BT, "Tossina botulinica", 250.0, "area", None), (DF, "Filler labbra", 350.0, "ml", None),
           (CO, "Prima visita", None, "consultation", None)]),
     case("list", "static", "fr", "EUR", "https://www.cabinet-esthetique-lyon.fr/tarifs", "Tarifs", """
 <ol><li>Mésothérapie cuir chevelu : 150 €</li><li>PRP visage : 300 €</li><li>Botox 1 zone : 280 €</li>
 <li>Consultation médicale : 60 €</li></ol>""",
          [(HM, "Mésothérapie cuir chevelu", 150.0, "session", None), (PF, "PRP visage", 300.0, "session", None),
-          (BT, "Botox 1 zone", 280.0, "area", None), (CO, "Consultation médicale", 60.0, "consultation", None)]),
+          (BT, "Botox", 280.0, "area", None), (CO, "Consultation médicale", 60.0, "consultation", None)]),
     # ---- dot leaders ---------------------------------------------------------------------------
     case("dot-leaders", "squarespace", "en", "GBP", "https://www.thelaserloft.co.uk/menu", "Menu", """
 <div class="sqs-block-content"><p>Scalp Mesotherapy ............ £175</p><p>PRP Hair ............ £325</p>
@@ -194,12 +194,12 @@ CASES = [
 <div class="accordion-item"><button class="accordion-title">Injectables</button><div class="accordion-panel" hidden>
 <ul><li>Botox 1 area £160</li><li>Botox 2 areas £220</li></ul></div></div></div>""",
          [(HM, "Hair Mesotherapy", 170.0, "session", None), (PH, "PRP Hair", 320.0, "session", None),
-          (BT, "Botox 1 area", 160.0, "area", None), (BT, "Botox 2 areas", 220.0, "area", None)]),
+          (BT, "Botox", 160.0, "area", None), (BT, "Botox", 220.0, "area", None)]),
     case("accordion", "static", "pl", "PLN", "https://www.klinika-piekna.pl/cennik", "Cennik", """
 <details><summary>Zabiegi na włosy</summary><p>Mezoterapia skóry głowy – 400 zł</p><p>Osocze na włosy – 800 zł</p></details>
 <details><summary>Medycyna estetyczna</summary><p>Botoks 1 okolica – 600 zł</p><p>Skinbooster – 900 zł</p></details>""",
          [(HM, "Mezoterapia skóry głowy", 400.0, "session", None), (PH, "Osocze na włosy", 800.0, "session", None),
-          (BT, "Botoks 1 okolica", 600.0, "area", None), (SB, "Skinbooster", 900.0, "session", None)]),
+          (BT, "Botoks", 600.0, "area", None), (SB, "Skinbooster", 900.0, "session", None)]),
     case("tabs", "elementor", "en", "GBP", "https://www.bloomaesthetics.co.uk/price-list/", "Price list", """
 <div class="elementor-tabs"><div class="elementor-tabs-wrapper"><div class="elementor-tab-title" data-tab="1">Hair</div>
 <div class="elementor-tab-title" data-tab="2">Face</div></div><div class="elementor-tabs-content-wrapper">
@@ -212,7 +212,7 @@ CASES = [
 <div role="tabpanel"><h3>Tratamiento capilar</h3><ul><li>Mesoterapia capilar 110 €</li><li>PRP capilar 240 €</li></ul></div>
 <div role="tabpanel" hidden><h3>Tratamiento facial</h3><ul><li>Mesoterapia facial 100 €</li><li>Bótox 1 zona 220 €</li></ul></div>""",
          [(HM, "Mesoterapia capilar", 110.0, "session", None), (PH, "PRP capilar", 240.0, "session", None),
-          (FM, "Mesoterapia facial", 100.0, "session", None), (BT, "Bótox 1 zona", 220.0, "area", None)]),
+          (FM, "Mesoterapia facial", 100.0, "session", None), (BT, "Bótox", 220.0, "area", None)]),
     # ---- prices split across elements ----------------------------------------------------------
     case("split-price", "wix", "en", "GBP", "https://www.glowroom.co.uk/prices", "Prices", """
 <div class="service"><p class="service-name">Vampire Facial</p><p><span class="currency">£</span><span class="amount">395</span></p></div>
@@ -362,7 +362,7 @@ CASES = [
     case("per-ml-syringe", "wp", "en", "AUD", "https://www.bondiskinclinic.com.au/prices/", "Prices", """
 <table><tr><th>Treatment</th><th>Price</th></tr><tr><td>Lip Filler 0.5ml</td><td>$350</td></tr>
 <tr><td>Lip Filler 1ml</td><td>$550</td></tr><tr><td>Skin Booster</td><td>$450 per syringe</td></tr></table>""",
-         [(DF, "Lip Filler 0.5ml", 350.0, "ml", None), (DF, "Lip Filler 1ml", 550.0, "ml", None),
+         [(DF, "Lip Filler", 350.0, "ml", None), (DF, "Lip Filler", 550.0, "ml", None),
           (SB, "Skin Booster", 450.0, "syringe", None)], country="AU"),
     # ---- areas under a heading -----------------------------------------------------------------
     case("areas-heading", "wp", "en", "GBP", "https://www.oxfordaesthetics.co.uk/anti-wrinkle-prices/", "Anti-wrinkle prices", """
@@ -409,12 +409,12 @@ CASES = [
          [(CO, "Hair Loss Consultation", 150.0, "consultation", None)], country="US"),
     case("deposit-vat", "wp", "en", "GBP", "https://www.cheshireclinic.co.uk/prices/", "Prices", """
 <ul><li>Dermal Filler 1ml – £260 (£50 deposit to book)</li><li>Skin Booster – £240 + VAT</li></ul>""",
-         [(DF, "Dermal Filler 1ml", 260.0, "ml", None), (SB, "Skin Booster", 240.0, "session", None)]),
+         [(DF, "Dermal Filler", 260.0, "ml", None), (SB, "Skin Booster", 240.0, "session", None)]),
     case("multi-currency", "static", "en", "AED", "https://www.jumeirahhair.ae/prices/", "Prices", """
 <table><tr><th>Treatment</th><th>Price</th></tr><tr><td>PRP for Hair Loss</td><td>AED 1,100</td></tr>
 <tr><td>Hair Mesotherapy</td><td>Dhs 750</td></tr><tr><td>Botox 1 area</td><td>1,200 AED</td></tr></table>""",
          [(PH, "PRP for Hair Loss", 1100.0, "session", None), (HM, "Hair Mesotherapy", 750.0, "session", None),
-          (BT, "Botox 1 area", 1200.0, "area", None)], country="AE"),
+          (BT, "Botox", 1200.0, "area", None)], country="AE"),
     case("table", "static", "en", "INR", "https://www.mumbaihairclinic.in/price-list", "Price list", """
 <table><tr><th>Treatment</th><th>Cost</th></tr><tr><td>PRP Hair Therapy</td><td>₹6,500</td></tr>
 <tr><td>Hair Mesotherapy</td><td>Rs. 4,000 per session</td></tr><tr><td>Consultation</td><td>₹800</td></tr></table>""",

@@ -47,7 +47,8 @@ def write(case: dict, n: int) -> Path:
     folder = OUT / f"price-{case['shape']}-{n}"
     folder.mkdir(parents=True, exist_ok=True)
     charset = case.get("charset", "utf-8")
-    page = shell(case["cms"], case["lang"], case["title"], case["body"], charset, case.get("head", ""))
+    page = shell(case["cms"], case["lang"], case["title"], case["body"], charset, case.get("head", ""),
+                 case.get("country"))
     (folder / "page.html").write_bytes(page.encode(charset, errors="xmlcharrefreplace"))
     meta = {"url": case["url"], "content_type": f"text/html; charset={charset}", "shape": case["shape"],
             "check": ["prices"]}

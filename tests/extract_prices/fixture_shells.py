@@ -32,6 +32,14 @@ FOOTER = {
 }
 
 
+FOOTER_BY_COUNTRY = {
+    "US": "Call (512) 555-0142 · 2100 South Congress Ave, Suite 200 · Mon–Sat 9am–6pm · © 2024",
+    "AU": "Ph (02) 9130 0000 · 80 Campbell Parade, Bondi Beach NSW 2026 · © 2024",
+    "AE": "Tel +971 4 555 0190 · Jumeirah Beach Road, Dubai · Sat–Thu 10:00–20:00 · © 2024",
+    "IN": "Call +91 22 5555 0142 · Bandra West, Mumbai 400050 · © 2024",
+}
+
+
 def _nav(lang: str, style: str) -> str:
     items = "".join(f'<li class="menu-item"><a href="/{i}">{t}</a></li>' for i, t in enumerate(NAV[lang]))
     if style == "elementor":
@@ -47,15 +55,17 @@ def _nav(lang: str, style: str) -> str:
     return f'<header class="site-header"><nav class="main-navigation"><ul class="menu">{items}</ul></nav><div class="topbar">{TEASER[lang]}</div></header>'
 
 
-def _footer(lang: str, style: str) -> str:
+def _footer(lang: str, style: str, country: str | None = None) -> str:
+    text = FOOTER_BY_COUNTRY.get(country or "", FOOTER[lang])
+    teaser = "" if country in FOOTER_BY_COUNTRY else TEASER[lang]
     if style == "elementor":
-        return f'<div data-elementor-type="footer" class="elementor elementor-location-footer"><p>{FOOTER[lang]}</p></div>'
+        return f'<div data-elementor-type="footer" class="elementor elementor-location-footer"><p>{text}</p></div>'
     if style == "wix":
-        return f'<footer id="SITE_FOOTER"><p>{FOOTER[lang]}</p></footer>'
-    return f'<footer class="site-footer"><div class="footer-widgets"><p>{FOOTER[lang]}</p></div><p>{TEASER[lang]}</p></footer>'
+        return f'<footer id="SITE_FOOTER"><p>{text}</p></footer>'
+    return f'<footer class="site-footer"><div class="footer-widgets"><p>{text}</p></div><p>{teaser}</p></footer>'
 
 
-def shell(style: str, lang: str, title: str, body: str, charset: str, head: str = "") -> str:
+def shell(style: str, lang: str, title: str, body: str, charset: str, head: str = "", country: str | None = None) -> str:
     """A full page around ``body`` in the given builder style."""
     gen = {"wp": "WordPress 6.5", "elementor": "Elementor 3.21", "divi": "Divi v.4.25", "wix": "Wix.com Website Builder",
            "squarespace": "Squarespace", "joomla": "Joomla! - Open Source CMS", "static": "Hugo 0.125"}[style]
@@ -70,7 +80,7 @@ def shell(style: str, lang: str, title: str, body: str, charset: str, head: str 
         f"<title>{title}</title>\n<link rel=\"stylesheet\" href=\"/assets/style.css\">\n"
         f"<style>.tab-panel{{display:none}} .cookie-banner{{position:fixed}}</style>\n{head}\n</head>\n<body class=\"page\">\n"
         f'<a class="skip-link" href="#content">Skip to content</a>\n{_nav(lang, style)}\n'
-        f"{wrap_open}\n<h1>{title}</h1>\n{body}\n{wrap_close}\n{_footer(lang, style)}\n"
+        f"{wrap_open}\n<h1>{title}</h1>\n{body}\n{wrap_close}\n{_footer(lang, style, country)}\n"
         f'<div id="cookie-notice" class="cookie-banner" role="dialog" aria-label="cookie consent"><p>{COOKIE[lang]}</p></div>\n'
         f"<script>window.dataLayer=window.dataLayer||[];function gtag(){{}};var price='£9999';</script>\n</body>\n</html>\n"
     )
