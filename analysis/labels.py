@@ -24,6 +24,7 @@ TREATMENT_NAMES = {
 # How a unit price reads after the amount: "£45 a session", "$12 per unit".
 BASIS_PHRASES = {
     "session": "a session",
+    "course": "a session in a course",
     "area": "per area",
     "unit": "per unit",
     "ml": "per ml",

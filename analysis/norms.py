@@ -6,8 +6,11 @@ functions), so 1,000,000 prices never become Python lists. Steps:
 1. ``_cw_levels``: each clinic's region keys, one row per level, ranked from
    most to least local: UK postcode area (1), city (2), US state (3), country (4).
 2. ``_cw_units``: every price with a comparable unit price, and its basis.
-   ``session`` basis: unit session/treatment/consultation (``per_session``, else
-   ``amount``) and course (``per_session``, else ``amount / sessions``).
+   ``session`` basis: a single session, unit session/treatment/consultation
+   (``per_session``, else ``amount``). ``course`` basis: the per-session figure of
+   a course (``per_session``, else ``amount / sessions``). Courses are sold at a
+   discount per session, so they are compared only with other courses: mixing
+   them into the single-session norm would make ordinary course prices look cheap.
    ``area``/``unit``/``ml``/``syringe`` basis: ``amount / quantity`` (``amount``
    when quantity is empty: "£200 per area" buys one).
 3. ``_cw_values``: one figure per clinic and (treatment, currency, basis): the
@@ -69,8 +72,8 @@ UNITS_SQL = """
 CREATE TEMP TABLE _cw_units AS
 SELECT * FROM (
   SELECT id AS price_id, clinic_id, treatment, upper(trim(currency)) AS currency,
-    CASE WHEN unit IN ('session', 'treatment', 'consultation', 'course') THEN 'session'
-         WHEN unit IN ('area', 'unit', 'ml', 'syringe') THEN unit END AS basis,
+    CASE WHEN unit IN ('session', 'treatment', 'consultation') THEN 'session'
+         WHEN unit IN ('course', 'area', 'unit', 'ml', 'syringe') THEN unit END AS basis,
     CASE WHEN unit IN ('session', 'treatment', 'consultation') THEN coalesce(per_session, amount)
          WHEN unit = 'course' THEN coalesce(per_session,
               CASE WHEN sessions > 0 THEN amount * 1.0 / sessions END)

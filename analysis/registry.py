@@ -16,6 +16,7 @@ from typing import Any
 import sqlite_utils
 
 SEVERITIES = ("red", "amber", "info")
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per call
 
 
 @dataclass(frozen=True)
@@ -85,5 +86,5 @@ def flag_row(rule: Rule, hit: Hit) -> tuple[Any, ...]:
     return (
         flag_id(rule.id, hit), hit.clinic_id, hit.practitioner_id, hit.price_id,
         hit.credential_id, rule.id, rule.version, hit.severity, hit.message,
-        hit.evidence_url, json.dumps(hit.evidence, ensure_ascii=False),
+        hit.evidence_url, _ENCODE(hit.evidence),
     )

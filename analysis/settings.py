@@ -21,6 +21,15 @@ DEFAULTS: dict[str, Any] = {
     "PRICE_01_PERCENTILE": 10,
     "PRICE_01_MODE": "both",
     "PRICE_01_MIN_N": 8,
+    # PRICE-01 fallback where no norm has PRICE_01_MIN_N clinics: provisional national
+    # floors per session (single sessions and courses' per-session figures), by treatment
+    # and currency. Our inference in research anchors-mission.md section (d), not sourced
+    # prices; the GBP hair mesotherapy floor has no source at all. Replace them with crawl
+    # distributions once a market has enough listings. {} switches the fallback off.
+    "PRICE_01_FLOORS": {
+        "prp_hair": {"USD": 250, "GBP": 150, "EUR": 120},
+        "hair_mesotherapy": {"USD": 100, "GBP": 60, "EUR": 50},
+    },
     # Treatments that need a prescriber (UK-POM-01) or a US licensed injector (US-ROLE-*).
     "UK_POM_TREATMENTS": ("botulinum_toxin",),
     "US_INJECTABLE_TREATMENTS": ("botulinum_toxin", "dermal_filler"),
@@ -57,6 +66,21 @@ def _validate(s: Mapping[str, Any]) -> None:
         raise ValueError(f"PRICE_01_PERCENTILE must be one of {STORED_PERCENTILES}")
     if s["PRICE_01_MODE"] not in PRICE_01_MODES:
         raise ValueError(f"PRICE_01_MODE must be one of {PRICE_01_MODES}")
+    _validate_floors(s["PRICE_01_FLOORS"])
     for key in ("NORMS_EXCLUDE_TREATMENTS", "UK_POM_TREATMENTS", "US_INJECTABLE_TREATMENTS"):
         if isinstance(s[key], str) or not all(isinstance(t, str) for t in s[key]):
             raise ValueError(f"{key} must be a list of treatment names")
+
+
+def _validate_floors(floors: Any) -> None:
+    """{treatment: {currency: positive amount}}."""
+    if not isinstance(floors, Mapping):
+        raise ValueError("PRICE_01_FLOORS must map treatments to {currency: amount}")
+    for treatment, by_currency in floors.items():
+        if not isinstance(treatment, str) or not isinstance(by_currency, Mapping):
+            raise ValueError("PRICE_01_FLOORS must map treatments to {currency: amount}")
+        for currency, amount in by_currency.items():
+            ok_amount = isinstance(amount, int | float) and not isinstance(amount, bool)
+            if not (isinstance(currency, str) and ok_amount and amount > 0):
+                raise ValueError(f"PRICE_01_FLOORS[{treatment!r}] needs positive amounts: "
+                                 f"{currency!r}: {amount!r}")

@@ -32,10 +32,19 @@ REDIS_PROFILE: dict[str, Any] = {
         "spidermon.contrib.scrapy.pipelines.ItemValidationPipeline": 800,
         "pipelines.redis_queue.RedisQueuePipeline": 900,
     },
-    # a worker sees only part of each site: coverage is judged on the whole crawl, not here
-    "CLINICWATCH_MONITOR_MIN_PRICE_COVERAGE": 0.0,
-    "CLINICWATCH_MONITOR_MIN_CREDENTIAL_COVERAGE": 0.0,
-    "CLINICWATCH_MONITOR_MIN_PRICE_AMOUNT_COVERAGE": 0.0,
+}
+# A worker sees only part of each site: coverage is judged by the writer on the whole crawl.
+WORKER_COVERAGE_OFF = {"CLINICWATCH_MONITOR_MIN_PRICE_COVERAGE": 0.0,
+                       "CLINICWATCH_MONITOR_MIN_CREDENTIAL_COVERAGE": 0.0,
+                       "CLINICWATCH_MONITOR_MIN_PRICE_AMOUNT_COVERAGE": 0.0}
+COVERAGE_SQL = {  # (part, whole) for the writer's coverage checks, per crawl id
+    "PRICE": ("SELECT count(DISTINCT site) FROM pages WHERE crawl_id = :c AND prices > 0",
+              "SELECT count(DISTINCT site) FROM pages WHERE crawl_id = :c", "sites with prices"),
+    "CREDENTIAL": ("SELECT count(DISTINCT c.site) FROM credentials k JOIN clinics c ON c.id = k.clinic_id "
+                   "WHERE k.last_crawl_id = :c",
+                   "SELECT count(DISTINCT site) FROM pages WHERE crawl_id = :c", "sites with credentials"),
+    "PRICE_AMOUNT": ("SELECT count(*) FROM price_observations WHERE crawl_id = :c AND amount IS NOT NULL",
+                     "SELECT count(*) FROM price_observations WHERE crawl_id = :c", "prices with an amount"),
 }
 
 
@@ -56,7 +65,8 @@ def run_worker(redis_url: str, prefix: str, *, allow_private: bool, idle: float,
 
     settings = build_settings("(no database in a worker)", allow_private=allow_private,
                               overrides={**redis_settings(redis_url, prefix),
-                                         "CLINICWATCH_WORKER_IDLE": idle, **(overrides or {})},
+                                                 "CLINICWATCH_WORKER_IDLE": idle, **(overrides or {}),
+                                         **WORKER_COVERAGE_OFF},
                               log_level=log_level)
     extensions = dict(settings.getdict("EXTENSIONS"))
     extensions.update({"spiders.monitors.CrawlRecorder": None, "spiders.redis_sites.WorkerReport": 920})
@@ -133,70 +143,85 @@ def spawn_workers(n: int, redis_url: str, prefix: str, *, allow_private: bool, i
     return [subprocess.Popen(cmd) for _ in range(n)]
 
 
-def _coverage_failures(db, crawl_id: int, settings) -> list[str]:
+def _coverage_failures(db, crawl_id: int, settings, requests: float) -> list[str]:
     """The coverage monitors, judged on the whole crawl from what the writer stored."""
-    sites = db.execute("SELECT count(DISTINCT site) FROM pages WHERE crawl_id = ?", [crawl_id]).fetchone()[0]
-    priced = db.execute("SELECT count(DISTINCT site) FROM pages WHERE crawl_id = ? AND prices > 0",
-                        [crawl_id]).fetchone()[0]
-    minimum = settings.getfloat("CLINICWATCH_MONITOR_MIN_PRICE_COVERAGE")
-    share = priced / sites if sites else 0.0
-    if share < minimum:
-        return [f"Crawl health / price coverage: sites with prices: {share:.0%} ({priced}/{sites}) "
-                f"below {minimum:.0%}"]
-    return []
+    sites = db.execute(COVERAGE_SQL["PRICE"][1], {"c": crawl_id}).fetchone()[0]
+    if requests < settings.getfloat("CLINICWATCH_MONITOR_MIN_REQUESTS"):
+        return [] if sites else ["Crawl health / coverage: no site could be crawled"]
+    failures = []
+    for name, (part_sql, whole_sql, label) in COVERAGE_SQL.items():
+        part = db.execute(part_sql, {"c": crawl_id}).fetchone()[0]
+        whole = db.execute(whole_sql, {"c": crawl_id}).fetchone()[0]
+        minimum = settings.getfloat(f"CLINICWATCH_MONITOR_MIN_{name}_COVERAGE")
+        share = part / whole if whole else 0.0
+        if share < minimum:
+            failures.append(f"Crawl health / {name.lower().replace('_', ' ')} coverage: {label}: "
+                            f"{share:.0%} ({part}/{whole}) below {minimum:.0%}")
+    return failures
 
 
 def crawl_shared(redis_url: str, prefix: str, seeds_path: str, db_path: str, *, workers: int,
                  allow_private: bool, idle: float, sets: list[str], wait_first: float = 120) -> dict:
     """Coordinate a distributed crawl and write it to ``db_path``; return its `crawls` row."""
     from clinicwatch.crawl import build_settings
-    from db import store as dbstore
-    from db.history import refresh_changes
-    from db.schema import open_db
-    from pipelines.store import StorePipeline, summarise_stats
-    from spiders.monitors import crawl_status
+    from pipelines.store import StorePipeline
 
     server = connect(redis_url)
-    settings = build_settings(db_path, allow_private=allow_private)
+    settings = build_settings(db_path, allow_private=allow_private, overrides=_overrides(sets))
     prepare(server, prefix, seeds_path)
     store = StorePipeline(db_path, settings.getint("CLINICWATCH_BATCH_SIZE", 200))
     holder = SimpleNamespace(name="sites", seeds_path=seeds_path)
-    store.open_spider(holder)
+    store.open_spider(holder)  # the crawls row; sets holder.crawl_id
     procs = spawn_workers(workers, redis_url, prefix, allow_private=allow_private, idle=idle, sets=sets)
-    started = time.monotonic()
     try:
-        while True:
-            if drain_once(server, prefix, store):
-                continue
-            running = any(p.poll() is None for p in procs)
-            registered = server.scard(f"{prefix}:workers")
-            ever = server.scard(f"{prefix}:workers_seen")
-            if not running and not registered and (ever or time.monotonic() - started > wait_first):
-                break
-            time.sleep(0.2)
-        while drain_once(server, prefix, store):
-            pass
-        store.flush()
+        write_until_done(server, prefix, store, procs, wait_first)
     finally:
         for p in procs:
             if p.poll() is None:
                 p.terminate()
+    row = record_shared_crawl(server, prefix, store.db, holder.crawl_id, settings)
+    row["workers"] = int(server.scard(f"{prefix}:workers_seen"))
+    return row
+
+
+def write_until_done(server, prefix: str, store, procs: list[subprocess.Popen], wait_first: float) -> None:
+    """Drain items until local workers exited, no remote one is registered and the list is empty."""
+    started = time.monotonic()
+    while True:
+        if drain_once(server, prefix, store):
+            continue
+        running = any(p.poll() is None for p in procs)
+        registered = server.scard(f"{prefix}:workers")
+        ever = server.scard(f"{prefix}:workers_seen")
+        if not running and not registered and (ever or time.monotonic() - started > wait_first):
+            break
+        time.sleep(0.2)
+    while drain_once(server, prefix, store):
+        pass
+    store.flush()
+
+
+def record_shared_crawl(server, prefix: str, db, crawl_id: int, settings) -> dict:
+    """Finish the crawls row with the workers' summed stats and every monitor failure."""
+    from db import store as dbstore
+    from db.history import refresh_changes
+    from pipelines.store import summarise_stats
+    from spiders.monitors import crawl_status
+
     totals, failures, reason = aggregate(server, prefix)
     if not totals:
         reason, failures = "no_workers", ["no worker took part in the crawl"]
     totals["clinicwatch/sites"] = server.hlen(f"{prefix}:scheduled")
-    db = store.db
     try:
-        failures += _coverage_failures(db, holder.crawl_id, settings)
-        dbstore.finish_crawl(db, holder.crawl_id, status=crawl_status(reason, failures), finish_reason=reason,
+        failures += _coverage_failures(db, crawl_id, settings, totals.get("downloader/request_count", 0))
+        dbstore.finish_crawl(db, crawl_id, status=crawl_status(reason, failures), finish_reason=reason,
                              stats=summarise_stats(totals), monitor_failures=failures)
         refresh_changes(db, settings.getfloat("CLINICWATCH_PRICE_CHANGE_THRESHOLD", 0.10))
-        row = dbstore.get_crawl(db, holder.crawl_id) or {}
+        row = dbstore.get_crawl(db, crawl_id) or {}
     finally:
         db.close()
     for failure in failures:
         print(f"monitor failed: {failure}", file=sys.stderr)
-    row["workers"] = int(server.scard(f"{prefix}:workers_seen"))
     return row
 
 

@@ -138,6 +138,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("001_base", _m001_base),
     ("010_registers", _area("registers.schema")),
     ("020_analysis", _area("analysis.schema")),
+    ("030_history", _area("db.history")),
 ]
 
 

@@ -44,6 +44,13 @@ _POSTNOM_TOKEN = re.compile(r"^[A-Z][A-Za-z]*(?:[-/][A-Za-z]+)*\.?$|^\((?:Hons|L
 _ALLCAPS = re.compile(r"^[A-Z][A-Z\-]{1,6}$")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓĄĘ][\w'’\-]*\.?|[a-zà-ÿ]+)$", re.UNICODE)
 _WS = re.compile(r"\s+")
+# "Meet Dr ...", "Introducing Nurse ...": words that lead into a name and belong to neither
+_LEAD_IN = re.compile(r"^(?:meet|introducing|say\s+hello\s+to|hello,?\s+I'?m|hi,?\s+I'?m|about|mgr(?:\s+farm\.)?|lic\.|in[żz]\.)\s+(?:our\s+\w+,?\s+)?(?=(?-i:[A-ZÀ-ÞŁŚŻ]))", re.I)
+# "(GDC 81234)", "(GMC No. 7123456)" written inside a name line: the number is read elsewhere
+_REG_IN_BRACKETS = re.compile(r"\s*\((?=[^()]*\d)[^()]{2,40}\)\s*$")
+_ROLE_LABEL = re.compile(r"^([^:|\n]{3,40}?)\s*:\s+(.+)$")
+_ROLE_BEFORE_TITLE = re.compile(
+    r"^((?:[\w\-äöüß]+\s+){1,2}?)((?:Prof(?:essor|\.)?|Dr\.?|Dra\.?|Doctor|Doctora|Nurse|[Ll]ek\.)\s+\S.*)$")
 
 
 class ParsedName(NamedTuple):
@@ -107,6 +114,17 @@ def parse_name(text: str) -> ParsedName:
     """'Dr Jane Smith MBBS MRCS - Medical Director' -> ('Dr', 'Jane Smith', 'MBBS MRCS', 'Medical Director')."""
     text = re.sub(r"\s*\n\s*", " | ", (text or "").strip())
     text = _WS.sub(" ", text.replace("\xa0", " ")).strip(" ,;·•|")
+    text = _REG_IN_BRACKETS.sub("", _LEAD_IN.sub("", text)).strip(" ,;·•|")
+    labelled = _ROLE_LABEL.match(text)
+    if labelled:  # "Medical Director: Dr. Alan Park, MD"
+        named = parse_name(labelled.group(2))
+        if (named.title or named.postnominals) and looks_like_name(named.name, titled=named.title is not None):
+            return named._replace(rest=named.rest or labelled.group(1))
+    prefixed = None if _TITLE_RE.match(text) else _ROLE_BEFORE_TITLE.match(text)
+    if prefixed:  # "Zahnärztin Dr. Miriam Roth"
+        named = parse_name(prefixed.group(2))
+        if named.title:
+            return named._replace(rest=named.rest or prefixed.group(1).strip())
     parts = _SPLIT_ROLE.split(text, maxsplit=1)
     head, rest = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else None)
     title = None
@@ -147,8 +165,9 @@ def looks_like_name(name: str, *, titled: bool = False) -> bool:
 # ---------------------------------------------------------------- registrations
 
 _FILL = (
-    r"(?:[\s:#=(\[]|[-–]\s|\b(?:registration|registered|reg|reference|ref|number|num|no|nr|n[ºo°]|pin|id|code|"
-    r"is|with|the|under|licen[cs]e|lic|provider|location)\b\.?)*?"
+    r"(?:[\s:#=(\[]|,\s|[-–]\s|\b(?:registration|registered|reg|reference|ref|number|num|no|nr|n[ºo°]|pin|id|code|"
+    r"is|with|the|under|licen[cs]e|lic|provider|location|my|his|her|their|as|an?|"
+    r"nurse|doctor|dentist|pharmacist|practitioner|medical|prescriber|member)\b\.?)*?"
 )
 _NUM = r"(?P<v>(?:\d{3,4}[ \-]?\d{3,4}|\d{3,12})(?:[A-Za-z](?!\w))?(?![\d\w]))"  # a stray letter makes it malformed
 _NMC_NUM = r"(?P<v>[0-9OIlS]{2}\s?[A-Za-z]\s?[0-9OIlS]{4}\s?[A-Za-z](?![A-Za-z0-9])|(?=[A-Za-z]*\d)[A-Za-z0-9]{5,10}(?![A-Za-z0-9]))"
@@ -177,6 +196,11 @@ _STATE_LICENSE = [
     re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + _LIC_NO + _LIC_TOKEN + r"\s*\((?P<s>" + _STATE_NAMES + r")\)"),
     re.compile(r"\b(?i:licen[cs]ed\s+in)\s+(?P<s>" + _STATE_NAMES + r")\s*[(,:]\s*(?i:licen[cs]e\s*)?(?i:no\.?|#)?\s*" + _LIC_TOKEN),
 ]
+# "CA RN 95012345", "FL APRN9876543", "TX LVN #123456": state code, licence type, number
+_STATE_ROLE = r"(?:RN|LVN|LPN|APRN|ARNP|CRNP|NP|FNP|PA|MD|DO|RPh|LE|CNM)"
+_STATE_ROLE_NUMBER = re.compile(
+    r"(?<![\w-])(?P<s>" + "|".join(sorted(set(US_STATES.values()))) + r")\s+(?:(?P<w>" + _STATE_ROLE + r"\d{4,12})|" + _STATE_ROLE
+    + r"\s*(?:#|No\.?|Lic\.?)?\s*(?P<v>\d[\dA-Z\-]{3,12}))(?![\w\-])")
 _US_LICENSE_BARE = re.compile(r"\b" + _LIC_ROLE + _LIC_WORD + r"\s*(?i:no\.?|number|num\.?|#)\s*[:#]?\s*" + _LIC_TOKEN)
 _STATE_LOOKUP = {k.lower(): v for k, v in US_STATES.items()}
 
@@ -215,6 +239,9 @@ def find_registrations(text: str, country: str | None = None) -> list[Credential
         for m in pattern.finditer(text):
             state = _STATE_LOOKUP.get(m.group("s").lower())
             add(m.start("v"), m.end("v"), _cred("state_license", m.group("v"), _evidence(text, m.start(), m.end()), state))
+    for m in _STATE_ROLE_NUMBER.finditer(text):
+        key = "w" if m.group("w") else "v"
+        add(m.start(key), m.end(key), _cred("state_license", m.group(key), _evidence(text, m.start(), m.end()), m.group("s")))
     if country in (None, "US"):
         for m in _US_LICENSE_BARE.finditer(text):
             add(m.start("v"), m.end("v"), _cred("state_license", m.group("v"), _evidence(text, m.start(), m.end())))

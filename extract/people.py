@@ -32,12 +32,33 @@ _PERSON_CREDENTIAL_KINDS = set(REGISTER_KINDS) - set(_CLINIC_LEVEL)
 def extract_practitioners(doc, nodes: list[dict], *, url: str, country: str | None) -> list[Practitioner]:
     """All practitioners the page presents, merged by name."""
     people = [p for p in (_from_node(n, country) for n in _person_nodes(nodes)) if p is not None]
-    if not _BLOG_URL.search(urlsplit(url).path):
-        root = people_dom.clean_tree(doc)
-        mentions = people_dom.card_mentions(root)
-        mentions += people_dom.prose_mentions(root)
-        people += [_from_mention(m, country) for m in mentions]
-    return merge(people)
+    root = people_dom.clean_tree(doc)
+    mentions = people_dom.card_mentions(root)
+    mentions += people_dom.prose_mentions(root)
+    seen = [_from_mention(m, country) for m in mentions]
+    if _BLOG_URL.search(urlsplit(url).path):  # on a post only a named register ties a person to the clinic
+        seen = [p for p in seen if any(c.kind in REGISTER_KINDS for c in p.credentials)]
+    people += seen
+    brands = _brands(doc)
+    return [p for p in merge(people) if not _is_brand(p.name, brands)]
+
+
+def _brands(doc) -> list[str]:
+    """The site's own name(s) as folded text, when they are not a person's name."""
+    xpath = ('//meta[@property="og:site_name"]/@content | //meta[@name="application-name"]/@content'
+             ' | //*[contains(@class,"logo")]//img/@alt | //img[contains(@class,"logo")]/@alt')
+    out = []
+    for raw in doc.xpath(xpath):
+        parsed = cr.parse_name(raw)
+        if parsed.title is None and not cr.looks_like_name(parsed.name):
+            out.append(fold(raw))
+    return [b for b in out if b]
+
+
+def _is_brand(name: str, brands: list[str]) -> bool:
+    """'Rachel Kim Dermatology' on rachelkimdermatology's own site is the clinic, not a person."""
+    words = fold(name).split()
+    return any(words == b.split() or (len(b.split()) >= 2 and set(b.split()) <= set(words)) for b in brands)
 
 
 # ---------------------------------------------------------------- structured data
@@ -142,7 +163,7 @@ def _from_mention(m: people_dom.Mention, country: str | None) -> Practitioner:
     parsed = m.parsed
     bio = m.after or m.text
     head = "\n".join(filter(None, [m.role, parsed.postnominals]))
-    creds = cr.find_registrations(bio, country) + cr.find_memberships(bio) + cr.find_training(bio)
+    creds = cr.find_registrations(m.text, country) + cr.find_memberships(bio) + cr.find_training(bio)
     creds += cr.postnominal_credentials(parsed.postnominals)
     creds += cr.postnominal_credentials(cr.postnominals_in_text(bio))
     creds = _keep(creds)

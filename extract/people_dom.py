@@ -25,6 +25,7 @@ _BAD_CLASS = re.compile(
     r"masthead|site-header|social|newsletter|skip-link|modal-cookie|marquee)(?:$|[\s_-])",
     re.I,
 )
+_TOGGLE = re.compile(r"accordion|collapse|toggle|tab(?:s|-title|-link)?\b", re.I)
 _CAND = "data-cw-candidate"  # marks set on our private copy of the tree
 _COVERED = "data-cw-covered"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -37,7 +38,7 @@ _ROLE_WORDS = re.compile(
     "|".join(pattern for _, pattern in PROFESSION_WORDS)
     + r"|practitioner|injector|director|founder|clinician|specialist|therapist|consultant|prescriber|\blead\b|"
     r"owner|esthetician|aesthetician|surgeon|physician|trainer|ärztliche|leitung|\bRN\b|\bNP\b|\bPA-C\b|\bMD\b|"
-    r"therapeut|inyector|especialista|specjalist|kosmetolog|cosmet|higienist",
+    r"therapeut|inyector|especialista|specjalist|kosmetolog|cosmet|higienist|trichologist|tricholog",
     re.I,
 )
 _NON_CLINICAL = re.compile(
@@ -47,14 +48,26 @@ _NON_CLINICAL = re.compile(
 )
 _PROSE_NAME = re.compile(
     r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
-    r"[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:\s+(?:(?:van|von|de|del|da|di|la|le)\s+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){0,3}"
-    r"|\b[A-Z][a-z'’\-]+\s+[A-Z][a-z'’\-]+(?=,?\s+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){0,3}"
+    r"|\b[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
 )
 
 
 _LEAD_NAME = re.compile(
-    r"^([A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:\s+(?:(?:van|von|de|del|da|di|la|le)\s+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){1,3})"
+    r"^([A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){1,3})"
     r"(?:,\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,4}))?\s*(?:,|\s[–—-]\s|\()\s*(?P<role>[^.;(]{3,80})")
+
+
+# "his wife, aesthetic nurse Jenna Reilly (NMC ...)": a lower-case job word right before a name
+_ROLE_THEN_NAME = re.compile(
+    r"(?<![\w-])(?P<role>(?:(?:aesthetic|cosmetic|lead|senior|clinical|registered|advanced|prescribing)[ \t]+)?"
+    r"(?:nurse(?:[ \t]+(?:prescriber|practitioner))?|dermatologist|surgeon|dentist|pharmacist|paramedic|physiotherapist|"
+    r"esthetician|aesthetician|injector|prescriber|hygienist))[ \t]+"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){1,2})")
+# "trained with Dr X", "mentored by Dr Y": someone named in a bio who does not work here
+_OUTSIDE_PERSON = re.compile(
+    r"(?:train\w*|taught|mentor\w*|studied|learn\w*|course|academy|assisted|shadow\w*)[ \t]+(?:\w+[ \t]+){0,3}"
+    r"(?:with|by|under|from|alongside)[ \t]*$", re.I)
 
 
 @dataclass
@@ -106,6 +119,8 @@ def clean_tree(doc):
             doomed.append(el)
             continue
         cls = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
+        if el.tag == "button" and _is_toggle(el):
+            continue  # accordion / tab headers often carry the person's name
         if el.tag in _DROP_TAGS or _BAD_CLASS.search(cls) or el.get("itemprop") == "author":
             doomed.append(el)
         elif el.tag == "header" and el.find(".//nav") is not None:
@@ -114,6 +129,11 @@ def clean_tree(doc):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text in place
     return root
+
+
+def _is_toggle(el) -> bool:
+    attrs = " ".join(f"{k} {v}" for k, v in el.attrib.items())
+    return bool(el.get("aria-expanded") or el.get("aria-controls") or _TOGGLE.search(attrs))
 
 
 def _in_footer(el) -> bool:
@@ -147,9 +167,15 @@ def _candidate_text(el, text: str) -> cr.ParsedName | None:
     if not cr.looks_like_name(parsed.name, titled=titled):
         return None
     strong = parsed.title in ("Dr", "Prof", "Nurse", "Lek") or bool(parsed.postnominals)
-    if not strong and not _nameish(el):
+    role_line = len(first) > 1 and _clinical_role(parsed.rest)
+    if not strong and not role_line and not _nameish(el):
         return None
     return parsed
+
+
+def _clinical_role(role: str | None) -> bool:
+    """A short line naming a clinical job ('Aesthetic Practitioner'), not a front-desk one."""
+    return bool(role and len(role) <= 80 and _ROLE_WORDS.search(role) and not _NON_CLINICAL.search(role))
 
 
 def _find_candidates(root) -> list[tuple[object, cr.ParsedName]]:
@@ -204,7 +230,10 @@ def _after_text(parts: list, el) -> str:
     text = "\n".join(element_text(p) for p in parts)
     name_text = element_text(el)
     idx = text.find(name_text)
-    return text[idx + len(name_text):] if idx >= 0 else text
+    if idx < 0:
+        return text
+    own = name_text.split("\n", 1)[1] if "\n" in name_text else ""  # "Dr X<br>Aesthetic Doctor<br>GMC ..."
+    return "\n".join(filter(None, [own, text[idx + len(name_text):]]))
 
 
 def card_mentions(root) -> list[Mention]:
@@ -251,7 +280,7 @@ def prose_mentions(root) -> list[Mention]:
             continue
         if any(a.get(_COVERED) for a in block.iterancestors()):
             continue
-        out += _block_mentions(element_text(block).replace("\n", " "), _in_footer(block))
+        out += _block_mentions(element_text(block), _in_footer(block))
     return out
 
 
@@ -272,7 +301,15 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
         if post and not parsed.postnominals:
             head = cr.parse_name(m.group(0) + " " + post.group(1))
             parsed = head if head.name == parsed.name else parsed
+        if _OUTSIDE_PERSON.search(text[max(0, m.start() - 60): m.start()]):
+            continue
         starts.append((m.start(), parsed, None))
+    for m in _ROLE_THEN_NAME.finditer(text):
+        parsed = cr.parse_name(m.group("name"))
+        if any(abs(pos - m.start("name")) < 4 for pos, _, _ in starts) or not cr.looks_like_name(parsed.name):
+            continue
+        starts.append((m.start("name"), parsed, m.group("role")))
+    starts.sort(key=lambda s: s[0])
     out = []
     for i, (pos, parsed, role) in enumerate(starts):
         segment = text[pos: starts[i + 1][0] if i + 1 < len(starts) else len(text)]

@@ -38,7 +38,7 @@ PROFESSION_POSTNOMINALS: list[tuple[str, set[str]]] = [
 ]
 KNOWN_POSTNOMINALS = set(DEGREES) | set(ROYAL_COLLEGE) | {
     k for _, keys in PROFESSION_POSTNOMINALS for k in keys
-} | {"HONS", "IP", "V300", "PGCE", "DIP", "DIPHE", "CERT", "FHEA", "MA", "MSC(HONS)", "BSC(HONS)"}
+} | {"RCS", "RCSI", "RCSED", "RCP", "RCPI", "RCPSG", "ENG", "LOND", "EDIN", "HONS", "IP", "V300", "PGCE", "DIP", "DIPHE", "CERT", "FHEA", "MA", "MSC(HONS)", "BSC(HONS)"}
 
 REGISTER_PROFESSION = {"gmc": "doctor", "nmc": "nurse", "gdc": "dentist", "gphc": "pharmacist",
                        "hcpc": "hcpc_professional"}
@@ -47,8 +47,9 @@ REGISTER_PROFESSION = {"gmc": "doctor", "nmc": "nurse", "gdc": "dentist", "gphc"
 PROFESSION_WORDS: list[tuple[str, str]] = [
     ("nurse_practitioner", r"\b(?:(?:family|advanced|adult[\s-]gerontology|aesthetic|certified)\s+)?nurse\s+practitioner\b|\bANP\b|\bAPRN\b|\bFNP(?:-[A-Z]+)?\b"),
     ("physician_assistant", r"\bphysician(?:'s)?\s+(?:assistant|associate)\b|\bPA-C\b"),
-    ("medical_assistant", r"\bmedical\s+assistant\b|\bCCMA\b"),
-    ("dentist", r"\bdentist|\bdental\s+surgeon|\bcosmetic\s+dentist|\bzahn(?:arzt|ärztin)|\bodont[oó]log|\bdentysta|\bstomatolog|\bodontoiatra"),
+    ("medical_assistant", r"\bmedical\s+assistant\b|\bCCMA\b|\bmedizinische[rn]?\s+fachangestellte|\bMFA\b|\barzthelfer(?:in)?\b"
+                          r"|\bauxiliar\s+de\s+enfermer[ií]a|\basystent(?:ka)?\s+medyczn"),
+    ("dentist", r"\bdentist|\bdental\s+surgeon|\bcosmetic\s+dentist|\bzahn(?:arzt|ärztin|medizin|heilkunde)|\bodont[oó]log|\bdentysta|\bstomatolog|\bodontoiatra"),
     ("pharmacist", r"\bpharmacist|\bapotheker|\bfarmac[eé]utic|\bfarmaceut"),
     ("nurse", r"\bnurse\b|\bnursing\s+sister|\bRGN\b|\bregistered\s+nurse\b|\bkrankenschwester|\bkrankenpfleger|\bpflegefach|\benfermer[oa]\b|\bpiel[eę]gniar|\binfermier[ea]"),
     ("doctor", r"\bdoctor\b|\bphysician\b|\bsurgeon\b|\bdermatologist\b|\bGP\b|\bgeneral\s+practitioner|\bmedical\s+director\b|\bmedic\b|"
@@ -125,4 +126,5 @@ threads thread lift lifting profhilo polynucleotides exosomes needling chemical 
 centro medico médico estetico estético estética clínica clinica klinika gabinet praxis medizin ästhetik
 instituto institut salon belleza uroda zabiegi behandlungen tratamiento
 injectable injections wrinkle wrinkles collagen skincare rejuvenation restoration loss thinning
+dermatology surgery plastic cosmetic cosmetics aesthetic laser lasers wellness medspa clinique klinik
 """.split())

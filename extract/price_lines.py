@@ -31,11 +31,19 @@ _CHROME_TOKEN = re.compile(
     r"elementor-location-header|elementor-location-footer)$"
     r"|cookie|consent|gdpr|cmplz|breadcrumb|^nav-|-nav$|nav-menu|^footer-|-footer$|^header-nav"
     r"|^menu-(?:item|main|primary|header|top|toggle|container|wrapper|footer|mobile|link)"
+    r"|(?:^|[-_])(?:cart|basket|minicart|mini-cart)(?:$|[-_])"  # shop baskets ("£0.00 - 0 items")
+    r"|^(?:screen-reader-text|sr-only|visually-hidden|screen-reader|assistive-text)$"  # restated copies
 )
 _TITLE_CLASS = re.compile(r"title|heading|name|headline|treatment|service-name|label", re.I)
 _PRICE_CLASS = re.compile(r"price|cost|amount|fee|tarif|preis|precio|cena|prezzo|fiyat", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2009\u202f\u200b]+")
 _KEEP_ROLES = re.compile(r"tab|tabpanel|region|list|listitem|table|row|cell", re.I)
+_OLD_PRICE = re.compile(
+    r"(?:^|[-_])(?:old|was|regular|original|compare(?:-at)?|before|strike|crossed|previous|rrp)[-_]?price"
+    r"|price[-_]?(?:old|was|before|regular|original|compare)|line-through|strikethrough", re.I)
+_PANEL_TOKEN = re.compile(r"tab-?pane|tab-?panel|tab-content|tabs?-panel|tabcontent", re.I)
+_TAB_TITLE = re.compile(r"tab-?title|tab-?link|tab-?button|tab-?label|tab-?nav-?item", re.I)
+_MAX_PANEL_TITLE_WORDS = 8
 
 
 @dataclass
@@ -78,6 +86,7 @@ def clean(doc: html.HtmlElement) -> html.HtmlElement:
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.getparent() is not None and _is_chrome(el):
             _drop(el)
+    _title_panels(root)
     return root
 
 
@@ -93,6 +102,63 @@ def _drop(el) -> None:
             prev.tail = (prev.tail or "") + tail
         else:
             parent.text = (parent.text or "") + tail
+
+
+def struck(el) -> bool:
+    """An old price: <del>/<s>, a "line-through" style, or an old-price class ("old-price", "price--was")."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _STRUCK:
+        return True
+    return bool(_OLD_PRICE.search(f"{el.get('class') or ''} {el.get('style') or ''}"))
+
+
+def _heading_level(el) -> int:
+    """1-6 for an h1-h6 or a block inside one (an accordion's <h3><button>Hair</button></h3>), else 0."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in HEADING_TAGS:
+        return HEADING_TAGS[tag]
+    return next((HEADING_TAGS[a.tag] for a in el.iterancestors() if a.tag in HEADING_TAGS), 0)
+
+
+def _panel_title(panel, by_id: dict, controls: dict, tab_titles: dict) -> str:
+    """The visible title of a tab/accordion panel: aria-labelledby, the control pointing at it, data-tab."""
+    for ref in (panel.get("aria-labelledby") or "").split():
+        if ref in by_id:
+            return norm(by_id[ref].text_content())
+    pid = panel.get("id")
+    if pid and pid in controls:
+        return norm(controls[pid].text_content())
+    tab = panel.get("data-tab")
+    return tab_titles.get(tab, "") if tab else ""
+
+
+def _title_panels(root: html.HtmlElement) -> None:
+    """Give each tab panel a heading with its tab's title, so "Hair"/"Face" tabs give context."""
+    by_id, controls, tab_titles, panels = {}, {}, {}, []
+    level = 1
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in HEADING_TAGS:
+            level = HEADING_TAGS[el.tag]
+        if el.get("id"):
+            by_id[el.get("id")] = el
+        cls = el.get("class") or ""
+        target = el.get("aria-controls") or (el.get("data-bs-target") or el.get("data-target") or el.get("href") or "")
+        if (el.get("role") == "tab" or _TAB_TITLE.search(cls)) and target:
+            controls.setdefault(target.lstrip("#"), el)
+        if (el.get("role") == "tab" or _TAB_TITLE.search(cls)) and el.get("data-tab"):
+            tab_titles.setdefault(el.get("data-tab"), norm(el.text_content()))
+        if el.get("role") == "tabpanel" or _PANEL_TOKEN.search(cls) and not _TAB_TITLE.search(cls):
+            panels.append((el, min(level + 1, 6)))
+    for panel, lvl in panels:
+        title = _panel_title(panel, by_id, controls, tab_titles)
+        if title and len(title.split()) <= _MAX_PANEL_TITLE_WORDS and not _inside(panel, ("h1", "h2", "h3", "h4", "h5", "h6")):
+            head = html.Element(f"h{lvl}")
+            head.text = title
+            head.tail = panel.text
+            panel.text = None
+            panel.insert(0, head)
 
 
 def norm(text: str) -> str:
@@ -112,7 +178,7 @@ def _collect(el, parts: list[str], top: bool = False) -> None:
         parts.append("\n")
     elif tag in BLOCK_TAGS and not top:
         parts.append("\n")
-    parts.append(" was " if tag in _STRUCK else " ")
+    parts.append(" was " if struck(el) else " ")
     if el.text and tag != "br":
         parts.append(el.text)
     for child in el:
@@ -136,8 +202,7 @@ def _flush(buf: list[str], el, out: list[Line]) -> None:
     buf.clear()
     if not text:
         return
-    tag = el.tag if isinstance(el.tag, str) else ""
-    heading = HEADING_TAGS.get(tag, 0)
+    heading = _heading_level(el)
     titled = bool(heading) or bool(_TITLE_CLASS.search(el.get("class") or "")) or _bold_only(el, text)
     out.append(Line(text, el, heading, titled))
 
@@ -157,12 +222,14 @@ def _walk(el, block, buf: list[str], out: list[Line], skip: set) -> None:
             _flush(buf, block, out)
         elif tag in BLOCK_TAGS:
             _flush(buf, block, out)
+            if struck(child):
+                buf.append(" was ")
             if child.text:
                 buf.append(child.text)
             _walk(child, child, buf, out, skip)
             _flush(buf, child, out)
         else:  # inline: a space at both edges ("<span>Botox</span><span>1 area</span>" is two words)
-            buf.append(" was " if tag in _STRUCK else " ")
+            buf.append(" was " if struck(child) else " ")
             if child.text:
                 buf.append(child.text)
             _walk(child, block, buf, out, skip)

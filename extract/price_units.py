@@ -46,6 +46,8 @@ _PACK_WORDS = (
 )
 _COURSE_N = re.compile(
     rf"(?:{_PACK_WORDS})\s*(?:of|von|mit|de|z|di|da|x)?\s*{_NUM}\b|"
+    r"\b(?P<n4>\d{1,2})\s*-?\s*er[\s-]?(?:paket|pack|kur|karte|abo)\b|"  # German "3er-Paket"
+    r"(?<![\w.])x\s?(?P<n5>\d{1,2})\b(?!\s*(?:ml|units?|areas?|syringes?|[.,]\d))|"  # "Profhilo x 2", "x3"
     rf"\b(?P<n2>{_NUM_ALT})\s*(?:x\s*)?-?\s*(?:{_SESSION_WORDS})\b|\b(?P<n3>{_NUM_ALT})\s*x\b"
 )
 _COURSE_WORD = re.compile(rf"\b(?:{_PACK_WORDS})\b")
@@ -76,6 +78,7 @@ _SESSION_PER = re.compile(
     r"(?<![a-z])(?:per|/|a|each|pro|por|za|par|ogni|je|la)\s*(?:session|sitzung|sesion|sesje|seance|seduta|seans)\b"
     r"|\bza (?:jeden |1 )?zabieg\b"  # Polish price lists write "per session" as "za zabieg"
     r"|\bseans basi|\b(?:single|one|1|eine|una|une|jedna|1x)\s*(?:session|sitzung|sesion|sesja|seance|seduta|seans)\b"
+    r"|\b(?:single|einzel\w*)\b(?!\s*[a-z0-9])"  # "Single - £110", "£180 single / ..."
 )
 CONSULT = re.compile(
     r"\b(?:consultations?|consults?|beratung(?:sgesprach)?|konsultation|erstgesprach|consultas?|"

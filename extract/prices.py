@@ -55,7 +55,7 @@ _NUM = (
 _K = r"(?:[kK](?![A-Za-z]))"
 MONEY = re.compile(
     rf"(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?P<k1>{_K})?(?:\s?(?P<post1>{_POST})(?!\s?\d))?"
-    rf"|(?P<n2>{_NUM})(?P<k2>{_K})?\s?(?P<post2>{_POST})"
+    rf"|(?P<n2>{_NUM})(?P<k2>{_K})?\s?(?P<post2>{_POST})(?!\d)"
 )
 _BARE = re.compile(rf"(?P<n>{_NUM})(?P<k>{_K})?")
 _BARE_ONLY = re.compile(rf"^[^\d]*?(?P<n>{_NUM})(?P<k>{_K})?[^\d]*$")
@@ -67,6 +67,12 @@ _BETWEEN_WORD = re.compile(r"\b(?:between|zwischen|entre|pomiedzy|tra|fra)\s*$")
 _BREAK = re.compile(r"[;|\n•·]|,(?!\d)|\.\s|\s(?:or|oder|o|lub|ou|veya|oppure|and|und|y|i|et|e|ve|oraz|sowie|ademas|ainsi que|nonche)\s", re.I)
 _NEG = re.compile(r"(?:^|[^\d\w£€$%)\s])\s?[-−]\s?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# dot/underscore leaders between a name and its price ("1 area ...... £175"): read as spaces
+_LEADER = re.compile(r"(?:\.\s?){3,}|…+|_{3,}|·{3,}")
+# a spaced slash between two prices separates offers ("£180 single / £480 course of 3")
+_GAP_BREAK = re.compile(r"\s/\s")
+# words that make a bare number before "- £500" a basis count, not the low end of a range
+_COUNT_BEFORE = re.compile(r"(?:\bof|\bx|\bcourse|\bpackage|\bpack|\bpaket|\bpakiet|\bbono|\bseries)\s*$")
 _NOT_FREE = re.compile(r"\b(?:included|incl|inkl|incluid[ao]|w cenie|compris|inclus[ao]?)\b")
 
 
@@ -168,10 +174,11 @@ def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
 
 def _bare_range(text: str, tok: _Tok) -> None:
     """"150-200 €" (low end bare) and "£150-200" (high end bare)."""
-    low = _RANGE_LOW_BARE.search(text[max(0, tok.start - 20):tok.start])
-    if low:
+    window = text[max(0, tok.start - 20):tok.start]
+    low = _RANGE_LOW_BARE.search(window)
+    if low and not _COUNT_BEFORE.search(pu.fold(window[: low.start()])):
         value = _amount(low["n"], None)
-        if value is not None and 0 < value < tok.amount:
+        if value is not None and tok.amount / 20 <= value < tok.amount:
             tok.amount_max, tok.amount = tok.amount, value
             tok.start -= len(low.group(0))
             return
@@ -188,13 +195,13 @@ def _windows(text: str, toks: list[_Tok], i: int) -> tuple[str, str]:
     lo = toks[i - 1].end if i else 0
     hi = toks[i + 1].start if i + 1 < len(toks) else len(text)
     before = text[lo:toks[i].start]
-    breaks = list(_BREAK.finditer(before))
+    breaks = list(_BREAK.finditer(before)) + (list(_GAP_BREAK.finditer(before)) if i else [])
     if breaks:
-        before = before[breaks[-1].end():]
+        before = before[max(b.end() for b in breaks):]
     after = text[toks[i].end:hi]
-    brk = _BREAK.search(after)
+    brk = [b for b in (_BREAK.search(after), _GAP_BREAK.search(after) if hi < len(text) else None) if b]
     if brk:
-        after = after[: brk.start()]
+        after = after[: min(b.start() for b in brk)]
     return pu.fold(before), pu.fold(after)
 
 
@@ -254,6 +261,7 @@ def _build(text: str, tok: _Tok, before: str, after: str, context: str) -> Price
 
 
 def _scan(text: str, default_currency: str | None, context: str, bare: bool) -> list[tuple[int, int, PriceParse]]:
+    text = _LEADER.sub(lambda m: " " * len(m.group(0)), text)  # same length: callers slice by offsets
     toks = _tokens(text, default_currency)
     if not toks and bare:
         toks = _bare_token(text, default_currency)

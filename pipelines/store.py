@@ -154,10 +154,11 @@ class StorePipeline:
 
     def close_spider(self, spider=None):
         self.flush()
+        # Scrapy sets the finish reason after pipelines close: record the stats now and leave the
+        # verdict (finished, failed, monitors_failed) to spiders.monitors.CrawlRecorder.
         stats = self.crawler.stats.get_stats() if self.crawler else {}
-        reason = stats.get("finish_reason")
-        store.finish_crawl(self.db, self.crawl_id, status="finished" if reason == "finished" else "failed",
-                           finish_reason=reason, stats=summarise_stats(stats))
+        store.finish_crawl(self.db, self.crawl_id, status="closing", finish_reason=None,
+                           stats=summarise_stats(stats))
         self.db.close()
 
 

@@ -146,15 +146,16 @@ def _links_html(faults: tuple[str, ...]) -> bytes:
 
 def _hostile_page() -> bytes:
     """Prices and people wrapped in hostile text. Nothing here is in truth.jsonl."""
-    big = "Mesotherapy " + "x" * (1024 * 1024)
-    rows = [
-        ("Hair Mesotherapy <script>alert('x')</script>", "£150"),
-        ("Botox\x00\x07 three areas \u202eesrever\u202c", "£1e309"),
-        ("Dermal filler 💉✨ 1ml", "-£250"),
-        ("PRP hair \u0645\u0639\u0627\u0644\u062c\u0629 \u05d8\u05d9\u05e4\u05d5\u05dc", "£99999999999"),
+    big = "Nebula Mesotherapy " + "x" * (1024 * 1024)
+    rows = [  # names no real sample page uses, so no real price row is overwritten
+        ("Nightfall Hair Mesotherapy <script>alert('x')</script>", "£150"),
+        ("Aurora Botox\x00\x07 three areas \u202eesrever\u202c", "£1e309"),
+        ("Comet Dermal filler 💉✨ 1ml", "-£250"),
+        ("Zenith PRP hair \u0645\u0639\u0627\u0644\u062c\u0629 \u05d8\u05d9\u05e4\u05d5\u05dc", "£99999999999"),
         (big, "£200"),
-        ("Microneedling <img src=x onerror=alert(1)>", "£1.5e3"),
-        ("Skin booster", "£NaN"),
+        ("Orbit Microneedling <img src=x onerror=alert(1)>", "£1.5e3"),
+        ("Nova Skin booster", "£NaN"),
+        ("Lumen Skin booster &lt;script&gt;alert(3)&lt;/script&gt;", "£180"),
     ]
     cells = "".join(f"<tr><td>{t}</td><td>{p}</td></tr>" for t, p in rows)
     team = ("<h2>Our team</h2><p>Dr Ａｌｉｃｅ \u202eevil\u202c Smith <b onmouseover=alert(2)>GMC 1234567</b>"
@@ -239,10 +240,10 @@ async def _persistent(request: web.Request, slow: float) -> web.StreamResponse:
         return web.Response(body=gzip_bomb(), headers={"Content-Encoding": "gzip",
                                                        "Content-Type": "text/html; charset=utf-8"})
     if path.startswith("/_fault/loop/"):
-        return web.HTTPFound("/_fault/loop/" + ("b" if path.endswith("/a") else "a"))
+        raise web.HTTPFound("/_fault/loop/" + ("b" if path.endswith("/a") else "a"))
     if path.startswith("/_fault/chain/"):
         left = int(path.rsplit("/", 1)[1] or 0) if path.rsplit("/", 1)[1].isdigit() else 0
-        return web.HTTPFound(f"/_fault/chain/{left - 1}" if left > 0 else "/")
+        raise web.HTTPFound(f"/_fault/chain/{left - 1}" if left > 0 else "/")
     if path in ("/_fault/price-list", "/_fault/brochure"):
         return web.Response(body=_PDF, content_type="application/pdf")
     if path == "/_fault/price-menu.png":

@@ -6,6 +6,12 @@ profession doctor or dentist, or with a credential whose evidence JSON has
 ``prescriber_annotation: true``. Red when people are named and none of them is
 a prescriber; amber ("we could not check") when nobody is named at all.
 
+UK-REG-01..04 read the verifier's answer for a register number: a malformed
+number is UK-REG-01 only (it cannot be on the register, so UK-REG-02 stays
+quiet); not found or another name is UK-REG-02 (red); a registration that is
+not active is UK-REG-03 (red); one with conditions is UK-REG-04 (amber: the
+person may practise, within limits the register states).
+
 UK-REG-05: a protected title or profession with no register number of a
 matching kind is amber (unverifiable: the site may simply not print it). It is
 red only with positive evidence: the verifier searched the matching register
@@ -147,9 +153,11 @@ def reg_bad_format(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[
         yield credential_hit("amber", message, r)
 
 
-@rule("UK-REG-02", 1, severities=("red",), title="Register number not found or for another name")
+@rule("UK-REG-02", 2, severities=("red",), title="Register number not found or for another name")
 def reg_not_found(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
-    condition = "cr.status IN ('not_found', 'name_mismatch') AND cr.value != ''"
+    # A malformed number cannot be on the register: UK-REG-01 reports it, once.
+    condition = ("cr.status IN ('not_found', 'name_mismatch') AND cr.value != '' "
+                 "AND coalesce(cr.format_valid, 1) != 0")
     for r in credential_hits(db, condition, UK_KINDS):
         where = register_name(r["kind"])
         if r["status"] == "not_found":
@@ -159,13 +167,30 @@ def reg_not_found(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[H
         yield credential_hit("red", message, r)
 
 
-@rule("UK-REG-03", 1, severities=("red", "amber"), title="Registration not active, or conditions")
+@rule("UK-REG-03", 2, severities=("red",), title="Registration not active")
 def reg_inactive(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
-    for r in credential_hits(db, "cr.status IN ('inactive', 'conditions')", UK_KINDS):
+    for r in credential_hits(db, "cr.status = 'inactive'", UK_KINDS):
         where = register_name(r["kind"])
-        if r["status"] == "inactive":
-            message = f"{credential_subject(r)} is not an active registration on the {where}."
-            yield credential_hit("red", message, r)
-        else:
-            message = f"{credential_subject(r)} is registered with conditions on the {where}."
-            yield credential_hit("amber", message, r)
+        message = f"{credential_subject(r)} is not an active registration on the {where}."
+        yield credential_hit("red", message, r)
+
+
+@rule("UK-REG-04", 1, severities=("amber",), title="Registration with conditions")
+def reg_conditions(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
+    for r in credential_hits(db, "cr.status = 'conditions'", UK_KINDS):
+        where = register_name(r["kind"])
+        wording = register_wording(r)
+        says = f' (it says "{wording}")' if wording else ""
+        message = (
+            f"{credential_subject(r)} is on the {where}, but the register shows conditions "
+            f"or limits on this registration{says}."
+        )
+        yield credential_hit("amber", message, r)
+
+
+def register_wording(r: Mapping[str, Any]) -> str | None:
+    """The register's own status wording, when the verifier recorded it."""
+    answer = parse_json(r["register_evidence"])
+    details = answer.get("register") if isinstance(answer, dict) else None
+    wording = details.get("register_status") if isinstance(details, dict) else None
+    return wording.strip() if isinstance(wording, str) and wording.strip() else None

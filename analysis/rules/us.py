@@ -6,10 +6,12 @@ assistant. "Top" below means practitioners with profession doctor,
 nurse_practitioner or physician_assistant.
 
 US-ROLE-01 needs positive evidence that an aesthetician or medical assistant
-is the injector: their role mentions injecting, or they are the only clinical
-staff named (no injector role on anyone, no nurse, no top). Otherwise the clinic
-gets US-ROLE-03 (amber) only. The three rules can fire together: ROLE-01/02
-are about a named person, ROLE-03 about the clinic.
+is the injector: their role mentions injecting (whoever else is named: a
+supervising doctor does not make it lawful for them to inject), or, when no
+top is named, they are the only clinical staff named (no injector role on
+anyone, no nurse). Otherwise the clinic gets US-ROLE-03 (amber) only. The
+three rules can fire together: ROLE-01/02 are about a named person, ROLE-03
+about the clinic.
 """
 
 from __future__ import annotations
@@ -48,16 +50,21 @@ ORDER BY c.id
 """
 
 
-def us_clinics(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
-    """US clinics offering injectables, with their named people, lacking any top."""
+def injectable_clinics(db: sqlite_utils.Database, s: Mapping[str, Any]
+                       ) -> Iterator[dict[str, Any]]:
+    """US clinics offering injectables, with their named people; ``tops`` names the tops."""
     for r in rows(db, US_SQL, {"inj": in_list(s["US_INJECTABLE_TREATMENTS"])}):
         r["people"] = parse_json(r["people"]) or []
-        if any(p["profession"] in TOP for p in r["people"]):
-            continue
+        r["tops"] = [p for p in r["people"] if p["profession"] in TOP]
         r["label"] = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
         names = [labels.treatment_name(t, start=False) for t in parse_json(r["treatments"])]
         r["what"] = people_phrase(names)
         yield r
+
+
+def us_clinics(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """US clinics offering injectables, with their named people, lacking any top."""
+    return (r for r in injectable_clinics(db, s) if not r["tops"])
 
 
 def _evidence(r: Mapping[str, Any], s: Mapping[str, Any], **extra: Any) -> dict[str, Any]:
@@ -66,26 +73,33 @@ def _evidence(r: Mapping[str, Any], s: Mapping[str, Any], **extra: Any) -> dict[
             "practitioners": people, **extra}
 
 
-@rule("US-ROLE-01", 1, severities=("red",), title="Injector is an aesthetician or assistant",
+@rule("US-ROLE-01", 2, severities=("red",), title="Injector is an aesthetician or assistant",
       settings=("US_INJECTABLE_TREATMENTS",))
 def role_not_allowed(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
-    for r in us_clinics(db, s):
-        people = r["people"]
-        by_role = [p for p in people if INJECTOR_ROLE.search(p["role"] or "")]
-        nurses = [p for p in people if p["profession"] == "nurse"]
-        for p in people:
-            if p["profession"] not in NON_INJECTORS:
-                continue
-            if not (p in by_role or (not by_role and not nurses)):
-                continue
+    for r in injectable_clinics(db, s):
+        for p in non_injector_injectors(r["people"], bool(r["tops"])):
+            by_role = bool(INJECTOR_ROLE.search(p["role"] or ""))
+            who = labels.PROFESSION_NAMES[p["profession"]]
             message = (
                 f"{r['label']} offers {r['what']}, and the person named to give them, "
-                f"{p['name']}, is {labels.PROFESSION_NAMES[p['profession']]}, who may not inject "
-                "in any US state; no doctor, nurse practitioner or physician assistant is named."
+                f"{p['name']}, is {who}, who may not inject in any US state"
             )
+            if r["tops"]:
+                message += ", even under a doctor's supervision."
+            else:
+                message += "; no doctor, nurse practitioner or physician assistant is named."
             yield Hit("red", message, r["clinic_id"], practitioner_id=p["id"],
                       evidence_url=p["source_url"] or r["source_url"],
-                      evidence=_evidence(r, s, injector=p, injector_by_role=p in by_role))
+                      evidence=_evidence(r, s, injector=p, injector_by_role=by_role,
+                                         supervisors_named=len(r["tops"])))
+
+
+def non_injector_injectors(people: list[dict[str, Any]], tops_named: bool
+                           ) -> list[dict[str, Any]]:
+    """Aestheticians / medical assistants shown as injectors (see the module docstring)."""
+    by_role = [p for p in people if INJECTOR_ROLE.search(p["role"] or "")]
+    alone = not tops_named and not by_role and not any(p["profession"] == "nurse" for p in people)
+    return [p for p in people if p["profession"] in NON_INJECTORS and (p in by_role or alone)]
 
 
 @rule("US-ROLE-02", 1, severities=("amber",), title="Nurse injector with no named supervisor",

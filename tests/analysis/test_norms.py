@@ -111,11 +111,26 @@ def test_each_clinic_counts_once_with_its_lowest_price(db, build):
         c = build.clinic(country="DE", postcode=None, locality="Berlin")
         build.price(c, amount=100 + i, currency="EUR")
         build.price(c, amount=500, currency="EUR", treatment_text="premium")
-        build.price(c, amount=900, currency="EUR", unit="course", sessions=10)  # 90 a session
     compute_norms(db, today=DAY)
     row = norm(db, "city")
     assert row["n"] == 8
-    assert row["max_value"] == 90 and row["median"] == 90
+    assert row["min_value"] == 100 and row["max_value"] == 107 and row["median"] == 103.5
+
+
+def test_courses_are_their_own_basis(db, build):
+    """A course's per-session figure is compared with courses, never with single sessions."""
+    ids = []
+    for i in range(8):
+        c = build.clinic(country="DE", postcode=None, locality="Berlin")
+        build.price(c, amount=100 + i, currency="EUR")
+        ids.append(build.price(c, amount=900 - 10 * i, currency="EUR", unit="course",
+                               sessions=10))  # 90, 89, ... 83 a session
+    compute_norms(db, today=DAY)
+    assert norm(db, "city")["median"] == 103.5
+    course = norm(db, "city", basis="course")
+    assert (course["n"], course["min_value"], course["max_value"]) == (8, 83, 90)
+    pos = position(db, ids[0])
+    assert (pos["basis"], pos["unit_price"], pos["norm_median"]) == ("course", 90, 86.5)
 
 
 def test_from_prices_and_unknown_amounts_do_not_count(db, build):

@@ -19,6 +19,21 @@ def norm_clinics(build, amounts, **clinic):
         build.price(build.clinic(**clinic), amount=amount)
 
 
+def course_clinics(build, per_session, n):
+    """``n`` clinics selling one session at 100 and a course of 10 at ``per_session`` each."""
+    for _ in range(n):
+        c = build.clinic()
+        build.price(c, amount=100)
+        build.price(c, amount=per_session * 10, unit="course", sessions=10)
+
+
+def _cheap_session_and_course(build):
+    c = build.clinic()
+    build.practitioner(c, "Dr A Smith", profession="doctor")
+    build.price(c, amount=45)
+    build.price(c, amount=400, unit="course", sessions=10)
+
+
 def target(build, amount, **price):
     c = build.clinic()
     build.practitioner(c, "Dr A Smith", profession="doctor")
@@ -54,16 +69,39 @@ CASES = {
                                         lambda b: (norm_clinics(b, [100] * 10), target(b, 61))),
     "price01-either-mode": ("PRICE-01", {"PRICE_01_MODE": "either"}, ["amber"],
                             lambda b: (norm_clinics(b, [100] * 10), target(b, 99))),
-    "price01-too-few-clinics": ("PRICE-01", None, [],
-                                lambda b: (norm_clinics(b, [100] * 6), target(b, 20))),
-    "price01-min-n-setting": ("PRICE-01", {"PRICE_01_MIN_N": 20}, [],
+    "price01-too-few-clinics-no-floor": ("PRICE-01", {"PRICE_01_FLOORS": {}}, [],
+                                         lambda b: (norm_clinics(b, [100] * 6), target(b, 20))),
+    "price01-min-n-setting": ("PRICE-01", {"PRICE_01_MIN_N": 20, "PRICE_01_FLOORS": {}}, [],
                               lambda b: (norm_clinics(b, [100] * 10), target(b, 20))),
+    # no norm with enough clinics: the provisional floor (GBP hair mesotherapy: 60 a session)
+    "price01-below-floor-too-few-clinics": ("PRICE-01", None, ["amber"],
+                                            lambda b: (norm_clinics(b, [100] * 6), target(b, 55))),
+    "price01-above-floor-too-few-clinics": ("PRICE-01", None, [],
+                                            lambda b: (norm_clinics(b, [100] * 6), target(b, 61))),
+    "price01-floor-not-used-with-a-norm": ("PRICE-01",
+                                           {"PRICE_01_FLOORS": {"hair_mesotherapy": {"GBP": 90}}},
+                                           [], lambda b: (norm_clinics(b, [100] * 10),
+                                                          target(b, 80))),
+    "price01-no-floor-for-this-treatment": ("PRICE-01", None, [],
+                                            lambda b: target(b, 5, treatment="botulinum_toxin",
+                                                             unit="area", quantity=1)),
+    "price01-floor-other-currency": ("PRICE-01", None, [],
+                                     lambda b: target(b, 5, currency="PLN")),
     "price01-from-price-not-compared": ("PRICE-01", None, [],
                                         lambda b: (norm_clinics(b, [100] * 10),
                                                    target(b, 20, from_price=1))),
-    "price01-course-per-session": ("PRICE-01", None, ["amber"],
-                                   lambda b: (norm_clinics(b, [100] * 10),
-                                              target(b, 500, unit="course", sessions=10))),
+    "price01-course-below-course-norm": ("PRICE-01", None, ["amber"],
+                                        lambda b: (course_clinics(b, 100, 10),
+                                                   target(b, 500, unit="course", sessions=10))),
+    # 58 a session in a course is far below single sessions (100) but not other courses (75)
+    "price01-course-not-against-sessions": ("PRICE-01", None, [],
+                                            lambda b: (course_clinics(b, 75, 10),
+                                                       target(b, 580, unit="course",
+                                                              sessions=10))),
+    # a session price and the course built on it: one finding for the treatment
+    "price01-session-and-course-one-finding": ("PRICE-01", None, ["amber"],
+                                               lambda b: (course_clinics(b, 90, 10),
+                                                          _cheap_session_and_course(b))),
     # PRICE-02
     "price02-from": ("PRICE-02", None, ["info"], lambda b: b.price(b.clinic(), from_price=1)),
     "price02-course-no-sessions": ("PRICE-02", None, ["info"],
@@ -93,9 +131,24 @@ CASES = {
     "reg02-verified": ("UK-REG-02", None, [], lambda b: cred(b, "nmc", status="verified")),
     "reg02-unverifiable": ("UK-REG-02", None, [], lambda b: cred(b, "nmc", status="unverifiable")),
     "reg03-inactive": ("UK-REG-03", None, ["red"], lambda b: cred(b, "nmc", status="inactive")),
-    "reg03-conditions": ("UK-REG-03", None, ["amber"],
-                         lambda b: cred(b, "nmc", status="conditions")),
+    "reg02-malformed-number-not-found": ("UK-REG-02", None, [],
+                                         lambda b: cred(b, "gdc", "dentist", value="998750X",
+                                                        format_valid=0, status="not_found")),
+    "reg01-malformed-number-not-found": ("UK-REG-01", None, ["amber"],
+                                         lambda b: cred(b, "gdc", "dentist", value="998750X",
+                                                        format_valid=0, status="not_found")),
+    "reg03-conditions-is-reg04": ("UK-REG-03", None, [],
+                                  lambda b: cred(b, "nmc", status="conditions")),
     "reg03-verified": ("UK-REG-03", None, [], lambda b: cred(b, "nmc", status="verified")),
+    # UK-REG-04
+    "reg04-conditions": ("UK-REG-04", None, ["amber"],
+                         lambda b: cred(b, "nmc", status="conditions")),
+    "reg04-inactive-is-reg03": ("UK-REG-04", None, [],
+                                lambda b: cred(b, "nmc", status="inactive")),
+    "reg04-verified": ("UK-REG-04", None, [], lambda b: cred(b, "gmc", "doctor",
+                                                             status="verified")),
+    "reg04-not-uk": ("UK-REG-04", None, [], lambda b: cred(b, "npi", "doctor", "US",
+                                                           status="conditions")),
     # UK-REG-05
     "reg05-doctor-no-number": ("UK-REG-05", None, ["amber"],
                                lambda b: b.practitioner(b.clinic(), "Dr Z", title="Dr",
@@ -117,6 +170,21 @@ CASES = {
     "role01-with-doctor": ("US-ROLE-01", None, [],
                            lambda b: us_botox(b, ("Kim", {"profession": "aesthetician"}),
                                               ("Dr P", {"profession": "doctor"}))),
+    "role01-injector-role-beside-doctor": ("US-ROLE-01", None, ["red"],
+                                           lambda b: us_botox(b, ("Kim", {
+                                               "profession": "aesthetician",
+                                               "role": "Licensed Esthetician and Injector"}),
+                                               ("Dr P", {"profession": "doctor"}))),
+    "role01-assistant-botox-role-beside-np": ("US-ROLE-01", None, ["red"],
+                                              lambda b: us_botox(b, ("Kim", {
+                                                  "profession": "medical_assistant",
+                                                  "role": "Medical Assistant and Botox Injector"}),
+                                                  ("Mo", {"profession": "nurse_practitioner"}))),
+    "role01-nurse-injector-role-not-counted": ("US-ROLE-01", None, [],
+                                               lambda b: us_botox(b, ("Lou", {
+                                                   "profession": "nurse",
+                                                   "role": "Registered Nurse Injector"}),
+                                                   ("Kim", {"profession": "aesthetician"}))),
     "role01-facialist-beside-nurse": ("US-ROLE-01", None, [],
                                       lambda b: us_botox(b, ("Kim", {"profession": "aesthetician",
                                                                      "role": "Facialist"}),

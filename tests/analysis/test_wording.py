@@ -54,15 +54,27 @@ def test_price_01_message_has_the_numbers(db, build):
 
 def test_price_01_message_for_a_course_in_a_us_state(db, build):
     for i in range(9):
-        build.price(build.clinic("US", None, f"Town {i}", "TX"), "prp_hair", 1000 + 100 * i,
-                    "USD")
+        build.price(build.clinic("US", None, f"Town {i}", "TX"), "prp_hair", 3000 + 300 * i,
+                    "USD", unit="course", sessions=3)
     build.price(build.clinic("US", None, "Austin", "TX"), "prp_hair", 1050, "USD",
                 unit="course", sessions=3)
     compute_norms(db, today="2026-05-01")
     run_rules(db, now="2026-05-01T00:00:00+00:00")
     assert message(db, "PRICE-01") == (
-        "PRP for hair at $350 a session ($1,050 for a course of 3) is 74% below the median "
-        "of $1,350 for 10 clinics in Texas.")
+        "PRP for hair at $350 a session in a course ($1,050 for a course of 3) is 74% below "
+        "the median of $1,350 a session for courses at 10 clinics in Texas.")
+
+
+def test_price_01_message_for_a_floor_and_several_rows(db, build):
+    c = build.clinic("ES", None, "Madrid", "ES")
+    build.price(c, "prp_hair", 90, "EUR")
+    build.price(c, "prp_hair", 240, "EUR", unit="course", sessions=3)
+    compute_norms(db, today="2026-05-01")
+    run_rules(db, now="2026-05-01T00:00:00+00:00")
+    assert message(db, "PRICE-01") == (
+        "PRP for hair at €90 a session is below €120 a session, the provisional national "
+        "floor we use where too few clinics nearby can be compared. Another of its prices "
+        "for this treatment is also far below.")
 
 
 def test_register_and_prescriber_messages(db, build):
@@ -96,3 +108,28 @@ def test_us_role_and_npi_messages(db, build):
         "US state; no doctor, nurse practitioner or physician assistant is named.")
     assert message(db, "US-NPI-01") == (
         "The NPI 1234567893 given for Kim Lo at Sun Med Spa lists no licence in Florida.")
+
+
+def test_conditions_message_quotes_the_register(db, build):
+    c = build.clinic(name="Glow Skin", country="GB")
+    r = build.practitioner(c, "Jane Smith", profession="nurse")
+    build.credential(r, c, "nmc", "12A3456B", status="conditions",
+                     evidence={"register": {"register_status": "Conditions of practice order"}})
+    run_rules(db, now="2026-05-01T00:00:00+00:00")
+    assert message(db, "UK-REG-04") == (
+        "The NMC PIN 12A3456B given for Jane Smith at Glow Skin is on the NMC (Nursing and "
+        "Midwifery Council) register, but the register shows conditions or limits on this "
+        'registration (it says "Conditions of practice order").')
+
+
+def test_role_01_message_when_a_doctor_is_named(db, build):
+    c = build.clinic("US", None, "Houston", "TX", name="Lone Star Skin")
+    build.price(c, "botulinum_toxin", amount=12, currency="USD", unit="unit", quantity=1)
+    build.practitioner(c, "Dr Ann Park", profession="doctor", role="Medical Director")
+    build.practitioner(c, "Kim Lo", profession="aesthetician",
+                       role="Licensed Esthetician and Injector")
+    run_rules(db, now="2026-05-01T00:00:00+00:00")
+    assert message(db, "US-ROLE-01") == (
+        "Lone Star Skin offers anti-wrinkle injections (botulinum toxin), and the person named "
+        "to give them, Kim Lo, is an aesthetician, who may not inject in any US state, even "
+        "under a doctor's supervision.")

@@ -27,7 +27,7 @@ CLINICS = 12
 MAX_PAGES = 40
 GROUPS = {
     "transient": ("slow,http5xx,ratelimit,reset,truncate", 31),
-    "payload": ("huge,gzipbomb,redirects,robots,nonhtml,traps,aliases,jsonld,charset,hostile", 32),
+    "payload": ("huge,gzipbomb,redirects,robots,nonhtml,traps,aliases,jsonld,hostile", 32),
 }
 MEMORY_LIMIT_MB = 300
 
@@ -156,3 +156,62 @@ def test_the_same_page_under_other_urls_is_stored_once(group):
 def test_memory_stays_bounded(group):
     """50 MB pages and gzip bombs are cut at DOWNLOAD_MAXSIZE (8 MB): the crawl process stays small."""
     assert group["rss"] < MEMORY_LIMIT_MB, f"peak RSS {group['rss']:.0f} MB"
+
+
+# --- hostile text (the `hostile` fault page: payloads, control characters, 1 MB fields, 1e309) ---
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_TEXT_COLUMNS = {"prices": ("treatment_text", "price_text", "evidence"),
+                 "practitioners": ("name", "title", "role", "postnominals"),
+                 "credentials": ("value", "evidence"), "clinics": ("name", "address", "phone", "email"),
+                 "pages": ("notes",)}
+
+
+def _hostile(group):
+    if "hostile" not in group["faults"]:
+        pytest.skip("hostile fault not in this group")
+    return connect(group["fault_db"])
+
+
+def test_hostile_page_is_stored_with_clean_bounded_text(group):
+    con = _hostile(group)
+    try:
+        stored = {r["treatment_text"]: r["amount"] for r in con.execute(
+            "SELECT treatment_text, amount FROM prices WHERE source_url LIKE '%/_fault/hostile-prices'")}
+        assert stored.get("Nightfall Hair Mesotherapy") == 150.0, stored
+        for table, columns in _TEXT_COLUMNS.items():
+            for column in columns:
+                for (value,) in con.execute(f"SELECT [{column}] FROM [{table}] WHERE [{column}] IS NOT NULL"):
+                    assert not _CONTROL.search(value), (table, column, value[:80])
+                    assert len(value) <= 2001, (table, column, len(value))
+        bad = con.execute("SELECT count(*) FROM prices WHERE amount < 0 OR amount > 1000000 OR "
+                          "amount != amount OR per_session < 0 OR per_session > 1000000").fetchone()[0]
+        assert bad == 0
+    finally:
+        con.close()
+
+
+@pytest.mark.xfail(strict=True, reason="extract/prices.py reads '£1e309' as £1 and '£1.5e3' as £1.50 "
+                                       "instead of refusing them (reported to the extraction owner)")
+def test_exponent_prices_are_refused_not_misread(group):
+    con = _hostile(group)
+    try:
+        amounts = {r["treatment_text"]: r["amount"] for r in con.execute(
+            "SELECT treatment_text, amount FROM prices WHERE source_url LIKE '%/_fault/hostile-prices'")}
+    finally:
+        con.close()
+    misread = {t: a for t, a in amounts.items() if t.startswith(("Aurora", "Orbit")) and a is not None}
+    assert misread == {}
+
+
+def test_datasette_shows_script_payloads_as_text(group):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    con = _hostile(group)
+    con.close()
+    ds = Datasette([group["fault_db"]])
+    html = asyncio.run(ds.client.get("/fault/prices?_search=&treatment_text__contains=Lumen")).text
+    assert "Lumen Skin booster" in html
+    assert "<script>alert(3)" not in html and "&lt;script&gt;alert(3)" in html

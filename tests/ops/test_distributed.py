@@ -126,3 +126,19 @@ def test_database_equals_a_single_process_crawl(crawls, name):
     single, shared = table(crawls["single"], name), table(crawls["shared"], name)
     assert single, f"{name} is empty"
     assert shared == single
+
+
+def test_failed_coverage_on_the_whole_crawl_exits_non_zero(redis_url, tmp_path):
+    from samples.server import SampleWeb
+
+    db = str(tmp_path / "coverage.db")
+    with SampleWeb(clinics=12, seed=3) as web:
+        result = run_cli("crawl-shared", "--redis", redis_url, "--prefix", "cwcov", "--seeds", str(web.seeds_csv),
+                         "--db", db, "--workers", "1", "--idle", "6", "--allow-private", *WORKER_SETTINGS,
+                         "-s", "CLINICWATCH_MONITOR_MIN_CREDENTIAL_COVERAGE=1.0")
+    assert result.returncode == 1
+    (status, raw), = query(db, "select status, monitor_failures from crawls")
+    failures = json.loads(raw)
+    assert status == "monitors_failed" and len(failures) == 1
+    assert failures[0].startswith("Crawl health / credential coverage: sites with credentials: ")
+    assert f"monitor failed: {failures[0]}" in result.stderr
