@@ -71,6 +71,8 @@ class ClinicInfo:
     # Set when the page is about one branch of a multi-location site
     # (e.g. "/locations/manchester"): facts on it belong to that branch.
     branch: str | None = None
+    # Registrations of the clinic itself (CQC provider / location ids), never a person's.
+    credentials: list[Credential] = field(default_factory=list)
 
 
 @dataclass

@@ -28,13 +28,21 @@ from bench.webfarm import Server, free_port, prerender  # noqa: E402
 HERE = Path(__file__).resolve().parent
 
 
-def run_one(mode: str, seeds: Path, db: Path) -> dict:
-    """Run one crawl process; return its JSON result plus peak RSS in MB."""
+WHAT_IFS = {  # full-pipeline variants measured to locate the cost (not product settings)
+    "full, no HTTP cache": {"BENCH_SET": "HTTPCACHE_ENABLED=False"},
+    "full, no RDFa pass": {"BENCH_WHATIF_NO_RDFA": "1"},
+    "full, neither": {"BENCH_SET": "HTTPCACHE_ENABLED=False", "BENCH_WHATIF_NO_RDFA": "1"},
+}
+
+
+def run_one(mode: str, seeds: Path, db: Path, env: dict | None = None) -> dict:
+    """Run one crawl process; return its JSON result plus peak RSS (MB) and CPU seconds."""
     if db.exists():
         db.unlink()
     with tempfile.TemporaryFile("w+") as errfile:
         proc = subprocess.Popen([sys.executable, str(HERE / "crawl_once.py"), mode, str(seeds), str(db)],
-                                stdout=subprocess.PIPE, stderr=errfile, text=True, cwd=HERE.parent)
+                                stdout=subprocess.PIPE, stderr=errfile, text=True, cwd=HERE.parent,
+                                env={**os.environ, **(env or {})})
         out = proc.stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -45,10 +53,29 @@ def run_one(mode: str, seeds: Path, db: Path) -> dict:
         raise RuntimeError(f"{mode} crawl failed ({proc.returncode}): {err[-2000:]}")
     result = json.loads(lines[-1])
     result["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
+    result["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 2)
+    result["pages_per_cpu_s"] = round(result["pages"] / result["cpu_s"], 1) if result["cpu_s"] else 0
     return result
 
 
-def bench(sites: int, seed: int, repeats: int, out: Path) -> dict:
+def _show(label: str, r: dict) -> None:
+    print(f"  {label:<22} {r['pages']:>6} pages in {r['seconds']:6.1f} s = {r['pages_per_s']:7.1f} pages/s; "
+          f"{r['cpu_s']:6.1f} CPU s = {r['pages_per_cpu_s']:6.1f} pages/CPU-s; peak RSS {r['peak_rss_mb']} MB",
+          flush=True)
+
+
+def what_ifs(out: Path, sites: int, tmp: str) -> dict[str, dict]:
+    """Bare, full and the WHAT_IFS variants on the first `sites` seeds (same server)."""
+    subset = out / "seeds-subset.txt"
+    subset.write_text("".join((out / "seeds.txt").read_text().splitlines(True)[:sites]))
+    results = {}
+    for label, env in {"bare": None, "full": {}, **WHAT_IFS}.items():
+        results[label] = run_one("bare" if label == "bare" else "full", subset, Path(tmp) / "w.db", env)
+        _show(label, results[label])
+    return results
+
+
+def bench(sites: int, seed: int, repeats: int, out: Path, what_if_sites: int = 0) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
     web = prerender(out, sites, seed, port)
@@ -58,11 +85,13 @@ def bench(sites: int, seed: int, repeats: int, out: Path) -> dict:
             for mode in ("bare", "full"):
                 result = run_one(mode, out / "seeds.txt", Path(tmp) / f"{mode}.db")
                 runs[mode].append(result)
-                print(f"  {mode:<5} {result['pages']:>6} pages in {result['seconds']:6.1f} s = "
-                      f"{result['pages_per_s']:7.1f} pages/s, peak RSS {result['peak_rss_mb']} MB", flush=True)
+                _show(mode, result)
+        variants = what_ifs(out, what_if_sites, tmp) if what_if_sites else {}
     rate = {m: statistics.median(r["pages_per_s"] for r in rs) for m, rs in runs.items()}
     ratios = [f["pages_per_s"] / b["pages_per_s"] for b, f in zip(runs["bare"], runs["full"])]
-    return {"server": server.kind, "web": web, "runs": runs,
+    cpu_ratios = [f["pages_per_cpu_s"] / b["pages_per_cpu_s"] for b, f in zip(runs["bare"], runs["full"])]
+    return {"server": server.kind, "web": web, "runs": runs, "what_if": variants,
+            "cpu_ratio": round(statistics.median(cpu_ratios), 3),
             "bare_pages_per_s": round(rate["bare"], 1), "full_pages_per_s": round(rate["full"], 1),
             "ratio": round(statistics.median(ratios), 3),
             "full_pages": max(r["pages"] for r in runs["full"]),
@@ -76,9 +105,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--out", default=str(HERE / "out" / "web"))
+    parser.add_argument("--what-if-sites", type=int, default=0,
+                        help="also crawl this many sites with the full pipeline minus one cost at a time")
     args = parser.parse_args()
-    result = bench(args.sites, args.seed, args.repeats, Path(args.out))
-    print(f"full/bare = {result['ratio']} (target >= 0.7); full crawl peak RSS "
+    result = bench(args.sites, args.seed, args.repeats, Path(args.out), args.what_if_sites)
+    print(f"full/bare = {result['ratio']} wall, {result['cpu_ratio']} per CPU-second (target >= 0.7); "
+          f"full crawl peak RSS "
           f"{result['full_peak_rss_mb']} MB (target < 300)")
     print("RESULT " + json.dumps(result))
 

@@ -53,12 +53,18 @@ class BareSpider(scrapy.Spider):
                 yield scrapy.Request(link.url)
 
 
+def _extra() -> dict:
+    """What-if overrides for both modes: BENCH_SET="NAME=VALUE;NAME=VALUE" (e.g. HTTPCACHE_ENABLED=False)."""
+    pairs = [p.split("=", 1) for p in os.environ.get("BENCH_SET", "").split(";") if "=" in p]
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
 def run_bare(seeds: str) -> dict:
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
     settings = Settings()
-    settings.setdict(SPEED, priority="cmdline")
+    settings.setdict({**SPEED, **_extra()}, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(BareSpider)
     process.crawl(crawler, seeds=seeds)
@@ -72,12 +78,21 @@ def run_full(seeds: str, db: str) -> dict:
     from clinicwatch.crawl import crawl_sites
 
     started = time.perf_counter()
-    row = crawl_sites(seeds, db, allow_private=True, loopback=True, overrides=SPEED)
+    row = crawl_sites(seeds, db, allow_private=True, loopback=True, overrides={**SPEED, **_extra()})
     return {"seconds": time.perf_counter() - started, "pages": row.get("pages") or 0,
             "items": row.get("items"), "status": row.get("status")}
 
 
+def _what_if() -> None:
+    """BENCH_WHATIF_NO_RDFA=1: skip extruct's RDFa pass (measures what the profile blames; not a fix)."""
+    if os.environ.get("BENCH_WHATIF_NO_RDFA"):
+        import extract.structured as structured
+
+        structured._SYNTAXES = [s for s in structured._SYNTAXES if s != "rdfa"]
+
+
 def main() -> None:
+    _what_if()
     mode, seeds = sys.argv[1], sys.argv[2]
     result = run_bare(seeds) if mode == "bare" else run_full(seeds, sys.argv[3])
     result.update(mode=mode, pages_per_s=result["pages"] / result["seconds"] if result["seconds"] else 0)

@@ -18,6 +18,8 @@ from extract.people_vocab import US_STATES
 UK_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[ABD-HJLNP-UW-Z]{2})\b")
 IE_EIRCODE = re.compile(r"\b((?:[AC-FHKNPRTV-Y]\d{2}|D6W))\s?([AC-FHKNPRTV-Y0-9]{4})\b")
 US_ZIP = re.compile(r"\b([A-Z]{2})\.?\s+(\d{5})(?:-\d{4})?\b")
+US_ZIP_STATE_NAME = re.compile(
+    r"\b(" + "|".join(sorted((n for n in US_STATES if len(n) > 2), key=len, reverse=True)) + r")\s+(\d{5})(?:-\d{4})?\b")
 PL_POSTCODE = re.compile(r"\b(\d{2}-\d{3})[ \t]+([A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\-]+(?:[ \t][A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż\-]+)*)")
 PL_CODE = re.compile(r"(?:^|[\s,])(\d{2}-\d{3})[ \t]*(?=$|[\n,])", re.M)
 EU5_POSTCODE = re.compile(
@@ -30,6 +32,7 @@ _COUNTRY_NAMES = {
     "spain": "ES", "españa": "ES", "poland": "PL", "polska": "PL", "france": "FR", "italy": "IT",
     "italia": "IT", "united arab emirates": "AE", "uae": "AE", "india": "IN", "turkey": "TR", "türkiye": "TR",
     "australia": "AU", "canada": "CA", "netherlands": "NL", "austria": "AT", "österreich": "AT",
+    "u.a.e.": "AE", "u.a.e": "AE", "emirates": "AE", "republic of ireland": "IE", "u.k.": "GB", "u.s.a.": "US",
 }
 _TLD_COUNTRY = {"uk": "GB", "ie": "IE", "de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "ae": "AE",
                 "in": "IN", "tr": "TR", "au": "AU", "ca": "CA", "nl": "NL", "at": "AT", "us": "US", "ch": "CH"}
@@ -37,7 +40,8 @@ _CURRENCY_COUNTRY = [("£", "GB"), ("zł", "PL"), ("PLN", "PL"), ("AED", "AE"), 
 _LANG_COUNTRY = {"de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "nl": "NL", "tr": "TR"}
 _PHONE_HINT = re.compile(r"(?:\+|00)\s?(\d{1,3})[\s\-(]")
 _PHONE_TEXT = re.compile(
-    r"(?:tel(?:ephone|efon|éfono)?|phone|call(?:\s+us)?|ph|t|mob(?:ile)?|teléfono|zadzwoń|rufen\s+sie\s+uns\s+an|llámanos)"
+    r"(?:tel(?:ephone|efon|éfono)?|phone|call(?:\s+us)?|ph|t|mob(?:ile)?|teléfono|zadzwoń|rufen\s+sie\s+uns\s+an|llámanos"
+    r"|(?:bookings?|enquiries|appointments?|reception|central)?\s*(?:line|hotline)|telefonnummer|nr\s+tel)"
     r"\.?\s*[:.]?\s*(\+?[\d(][\d\s().\-‑]{6,18}\d)",
     re.I,
 )
@@ -45,6 +49,12 @@ _STATE_CODES = set(US_STATES.values())
 _UNIT = re.compile(r"(?i)^(?:suite|unit|floor|flat|apt\.?|apartment|office|\d+(?:st|nd|rd|th)\s+floor|\d)")
 _LOCALITY_OK = re.compile(r"^(?:[^\d]+|[^\W\d][\w' .-]+ \d{1,2}W?)$")
 _TOWN_LINE = re.compile(r"^[^\W\d][^\d:@]{1,28}$")
+# "License No. 15432", "HRB 12345", "#10234": a number, not a postcode
+_NUMBER_LABEL = re.compile(r"(?i)(?:\bno\.?|\bnr\.?|#|\bnumber|\blicen[cs]e|\bid|\bref\.?|\bhrb|\bnpi|\bsteuer\w*)\s*$")
+_PO_BOX = re.compile(r"(?i)^p\.?\s?o\.?\s+box\b|^postfach\b|^apartado\b")
+_CONTACT_LABEL = re.compile(
+    r"(?i)^(?:phone|tel(?:ephone)?|call(?:\s+us)?|e-?mail|whatsapp|mobile|fax|hours|opening\s+hours|address|contact|"
+    r"directions|parking|book(?:ing)?s?)\b")
 _LABEL = re.compile(r"(?i)^(?:address|adres|dirección|anschrift|visit us|find us)\b")
 
 
@@ -129,6 +139,10 @@ def _us(text: str) -> Address | None:
         if m.group(1) in _STATE_CODES:
             locality = _before(text, m.start())
             return Address(_street_before(text, m.start(), locality), locality, m.group(1), m.group(2), "US")
+    m = US_ZIP_STATE_NAME.search(text)  # "Austin, Texas 78701"
+    if m:
+        locality = _before(text, m.start())
+        return Address(_street_before(text, m.start(), locality), locality, US_STATES[m.group(1)], m.group(2), "US")
     return None
 
 
@@ -145,7 +159,7 @@ def _code_first(text: str, code_city: re.Pattern, code_only: re.Pattern, country
     m = code_city.search(text)
     if m:
         return Address(_street_before(text, m.start(), None), m.group(2).strip(), None, m.group(1), country)
-    m = code_only.search(text)
+    m = next((c for c in code_only.finditer(text) if not _NUMBER_LABEL.search(text[max(0, c.start(1) - 25): c.start(1)])), None)
     if not m:
         return None
     start = m.start(1)
@@ -157,10 +171,15 @@ def fallback_locality(text: str) -> Address | None:
     """No postcode: 'Office 701, Al Khaleej Street, Abu Dhabi' -> street + town (the last part)."""
     lines = [ln.strip() for ln in (text or "").split("\n") if ln.strip()]
     for i, line in enumerate(lines):
+        if _PO_BOX.match(line):
+            continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if re.search(r"\d", line) and _TOWN_LINE.match(nxt) and not _COUNTRY_NAMES.get(nxt.lower()):
+        if (re.search(r"\d", line) and _TOWN_LINE.match(nxt) and not _COUNTRY_NAMES.get(nxt.lower())
+                and not _CONTACT_LABEL.match(nxt)):
             return Address(line, nxt, None, None, None)  # street line, then the town on its own line
         segs = _segments(line)
+        while len(segs) > 2 and _COUNTRY_NAMES.get(segs[-1].lower()):
+            segs = segs[:-1]  # "..., Dubai, United Arab Emirates"
         if len(segs) < 2 or not re.search(r"\d", " ".join(segs[:-1])):
             continue
         town = segs[-1]
@@ -222,3 +241,17 @@ def lang_country(lang: str | None) -> str | None:
     if len(parts) > 1 and len(parts[1]) == 2:
         return country_code(parts[1])
     return _LANG_COUNTRY.get(parts[0].lower())
+
+
+def phones_unlabelled(text: str, country: str | None) -> list[str]:
+    """Valid numbers written without a label, landlines before mobiles (E.164)."""
+    found: list[tuple[int, str]] = []
+    try:
+        matches = list(phonenumbers.PhoneNumberMatcher(text or "", country or "GB"))
+    except Exception:  # noqa: BLE001 - the matcher must never break a page
+        return []
+    for match in matches:
+        kind = phonenumbers.number_type(match.number)
+        mobile = kind == phonenumbers.PhoneNumberType.MOBILE
+        found.append((1 if mobile else 0, phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)))
+    return [num for _, num in sorted(found, key=lambda pair: pair[0])]

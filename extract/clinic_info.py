@@ -16,11 +16,13 @@ from urllib.parse import unquote, urlsplit
 from extract import clinic_address as ca
 from extract.people_dom import element_text
 from extract.structured import of_type, text_value
-from items import ClinicInfo
+from extract.credentials import find_registrations
+from items import ClinicInfo, Credential
 
 CLINIC_TYPES = ("MedicalClinic", "MedicalBusiness", "HealthAndBeautyBusiness", "BeautySalon", "DaySpa",
                 "HairSalon", "Dentist", "Hospital", "MedicalOrganization", "LocalBusiness")
 _ORG_TYPES = ("Organization", "Corporation")
+CLINIC_REGISTER_KINDS = ("cqc",)  # numbers that belong to premises / providers, not to people
 _BRANCH_URL = re.compile(
     r"/(?:locations?|clinics?|branch(?:es)?|standorte?|sedes?|lokalizacje|lokalizacja|centres?|centers?|"
     r"kliniken|cl[ií]nicas?|ubicaciones|find-a-clinic|our-clinics)/([^/?#]+)", re.I)
@@ -53,7 +55,15 @@ def extract_clinic(doc, nodes: list[dict], *, url: str, hints: dict) -> ClinicIn
     info.country = info.country or infer_country(doc, url, info, hints)
     info.phone = _phone(doc, node, info.country, branch is not None)
     info.email = info.email or _email(doc, branch is not None)
+    info.credentials = clinic_credentials(doc)
     return info
+
+
+def clinic_credentials(doc) -> list[Credential]:
+    """The clinic's own register numbers: CQC provider and location ids (footers, 'About', badges)."""
+    body = doc.find(".//body")
+    text = element_text(body) if body is not None else ""
+    return [c for c in find_registrations(text) if c.kind in CLINIC_REGISTER_KINDS]
 
 
 def _branch_name(doc, node: dict | None, brand: str | None, branch: str) -> str | None:
@@ -211,6 +221,9 @@ def _address_blocks(doc, is_branch: bool) -> list[str]:
             continue
         in_footer = any(a.tag == "footer" or "footer" in (a.get("class") or "") for a in el.iterancestors())
         (footer if in_footer or el.tag == "footer" else main).append(text)
+    for title in body.xpath('.//iframe[contains(@src,"map")]/@title | .//iframe[contains(@src,"map")]/@aria-label'):
+        if re.search(r"\d", title):  # "Glow Clinic, 22 Park Row, Leeds LS1 5JF" on a Google Maps embed
+            main.append(title)
     content = body.find(".//main")
     main.append(element_text(content) if content is not None else "")
     if not is_branch:
@@ -224,17 +237,23 @@ def _phone(doc, node: dict | None, country: str | None, is_branch: bool) -> str 
     scope = doc.xpath("//main") if is_branch else []
     root = scope[0] if scope else doc
     raws += [h for h in root.xpath('.//a[starts-with(translate(@href,"TEL","tel"),"tel:")]/@href')]
-    raws += ca.phones_in_text(root.text_content() if hasattr(root, "text_content") else "")
+    text = element_text(root) if hasattr(root, "text_content") else ""
+    raws += ca.phones_in_text(text)
     for raw in raws:
         phone = ca.normalise_phone(raw, country)
         if phone:
             return phone
-    return None
+    found = ca.phones_unlabelled(text, country)  # "0141 496 0888" beside a phone icon
+    return found[0] if found else None
 
 
 def _email(doc, is_branch: bool) -> str | None:
     scope = doc.xpath("//main") if is_branch else []
     root = scope[0] if scope else doc
+    for coded in root.xpath('.//@data-cfemail | .//a[contains(@href,"/cdn-cgi/l/email-protection#")]/@href'):
+        addr = cloudflare_email(coded.rsplit("#", 1)[-1])
+        if addr and _EMAIL.fullmatch(addr):
+            return addr.lower()
     for href in root.xpath('.//a[starts-with(translate(@href,"MAILTO","mailto"),"mailto:")]/@href'):
         addr = unquote(href[7:].split("?")[0]).strip()
         if _EMAIL.fullmatch(addr):
@@ -249,6 +268,20 @@ def _email(doc, is_branch: bool) -> str | None:
         domain = re.sub(r"\s*(?:\[dot\]|\(dot\)|\s+dot\s+|\.)\s*", ".", m.group(2), flags=re.I)
         return f"{m.group(1)}@{domain}".lower()
     return None
+
+
+def cloudflare_email(coded: str) -> str | None:
+    """Decode Cloudflare's email protection: hex pairs XOR-ed with the first byte."""
+    try:
+        data = bytes.fromhex(coded.strip())
+    except ValueError:
+        return None
+    if len(data) < 4:
+        return None
+    try:
+        return bytes(b ^ data[0] for b in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def infer_country(doc, url: str, info: ClinicInfo, hints: dict) -> str | None:

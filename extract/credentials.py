@@ -45,7 +45,7 @@ _ALLCAPS = re.compile(r"^[A-Z][A-Z\-]{1,6}$")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓĄĘ][\w'’\-]*\.?|[a-zà-ÿ]+)$", re.UNICODE)
 _WS = re.compile(r"\s+")
 # "Meet Dr ...", "Introducing Nurse ...": words that lead into a name and belong to neither
-_LEAD_IN = re.compile(r"^(?:meet|introducing|say\s+hello\s+to|hello,?\s+I'?m|hi,?\s+I'?m|about|mgr(?:\s+farm\.)?|lic\.|in[żz]\.)\s+(?:our\s+\w+,?\s+)?(?=(?-i:[A-ZÀ-ÞŁŚŻ]))", re.I)
+_LEAD_IN = re.compile(r"^(?:meet|introducing|say\s+hello\s+to|hello,?\s+I'?m|hi,?\s+I'?m|about|mgr(?:\s+farm\.)?|lic\.|in[żz]\.|(?:Frau|Herr|Pani?|Sra\.?|Dña\.?|Doña|D\.ª|Don)(?=\s+(?-i:[A-ZÀ-Þ])(?!r\.?\s)))\s+(?:our\s+\w+,?\s+)?(?=(?-i:[A-ZÀ-ÞŁŚŻ]))", re.I)
 # "(GDC 81234)", "(GMC No. 7123456)" written inside a name line: the number is read elsewhere
 _REG_IN_BRACKETS = re.compile(r"\s*\((?=[^()]*\d)[^()]{2,40}\)\s*$")
 _ROLE_LABEL = re.compile(r"^([^:|\n]{3,40}?)\s*:\s+(.+)$")
@@ -182,6 +182,7 @@ _REG_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("cqc", re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission)\b[^.\n]{0,60}?(?P<v>1-\s?\d{6,12}(?!\d))", re.I)),
     ("ahpra", re.compile(r"\bAHPRA" + _FILL + r"(?P<v>[A-Z]{3}\s?\d{4,12}(?!\d))", re.I)),
 ]
+_PREMISES = re.compile(r"premises|registered\s+pharmacy|pharmacy\s+(?:registration|number|no)", re.I)
 _REVERSE = re.compile(r"(?P<v>\d{7})\s*\((?P<k>GMC|GDC|GPhC)\)", re.I)
 _CQC_BARE = re.compile(r"\b(?:provider|location)\s+id\s*:?\s*(?P<v>1-\d{8,11})\b", re.I)
 _AHPRA_BARE = re.compile(r"\b(?P<v>(?:MED|NMW|DEN|PHA|PAR|PHY)\d{10})\b")
@@ -229,6 +230,8 @@ def find_registrations(text: str, country: str | None = None) -> list[Credential
 
     for kind, pattern in _REG_PATTERNS:
         for m in pattern.finditer(text):
+            if kind == "gphc" and _PREMISES.search(text[max(0, m.start() - 40): m.start("v")]):
+                continue  # a registered pharmacy's premises number belongs to the clinic
             add(m.start("v"), m.end("v"), _cred(kind, m.group("v"), _evidence(text, m.start(), m.end())))
     for m in _REVERSE.finditer(text):
         add(m.start("v"), m.end("v"), _cred(m.group("k").lower(), m.group("v"), _evidence(text, m.start(), m.end())))

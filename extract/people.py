@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from extract import credentials as cr
 from extract import people_dom
 from extract.structured import of_type, text_value
+from extract.people_vocab import US_STATES
 from items import REGISTER_KINDS, Credential, Practitioner
 
 PERSON_TYPES = ("Person", "Physician", "IndividualPhysician")
@@ -26,6 +28,7 @@ _ARTICLE_TYPES = ("Article", "BlogPosting", "NewsArticle", "Review", "Comment", 
 _AUTHOR_KEYS = ("author", "creator", "editor", "publisher", "contributor")
 _BLOG_URL = re.compile(r"/(?:blog|news|articles?|posts?|aktuelles|noticias|magazine|journal)/[^/]+", re.I)
 _CLINIC_LEVEL = ("cqc",)  # premises / provider numbers belong to the clinic, not to a person
+_LEADING_STATE = re.compile(r"^(" + "|".join(sorted(set(US_STATES.values()))) + r")\s+(?=\S*\d|[A-Z]{1,4}\s?\d)")
 _PERSON_CREDENTIAL_KINDS = set(REGISTER_KINDS) - set(_CLINIC_LEVEL)
 
 
@@ -87,6 +90,9 @@ def _from_node(node: dict, country: str | None) -> Practitioner | None:
     role = text_value(node.get("jobTitle"))
     description = text_value(node.get("description")) or ""
     creds = _node_credentials(node, country)
+    if (role and people_dom.non_clinical(role) and parsed.title is None and not parsed.postnominals
+            and not any(c.kind in REGISTER_KINDS for c in creds)):
+        return None  # a practice manager listed as an employee
     text = "\n".join(filter(None, [role, description]))
     creds += cr.find_registrations(description, country) + cr.find_memberships(description)
     creds += cr.find_training(description) + cr.postnominal_credentials(parsed.postnominals)
@@ -114,7 +120,10 @@ def _node_credentials(node: dict, country: str | None) -> list[Credential]:
         text = text_value(value) or ""
         found = cr.find_registrations(text, country)
         if not found and re.search(r"\d", text):
-            found = cr.find_registrations(f"License # {text}", "US")
+            state = _LEADING_STATE.match(text)  # "FL ME 123456": the issuing state, then the number
+            number = text[state.end():] if state else text
+            found = [c if not state else replace(c, issuer=US_STATES[state.group(1)])
+                     for c in cr.find_registrations(f"License # {number}", "US")]
         out += found
     for value in _as_list(node.get("hasCredential")):
         out += _has_credential(value, country)

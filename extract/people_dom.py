@@ -25,6 +25,7 @@ _BAD_CLASS = re.compile(
     r"masthead|site-header|social|newsletter|skip-link|modal-cookie|marquee)(?:$|[\s_-])",
     re.I,
 )
+_BYLINE = re.compile(r"author|byline|post-meta|entry-meta", re.I)
 _TOGGLE = re.compile(r"accordion|collapse|toggle|tab(?:s|-title|-link)?\b", re.I)
 _CAND = "data-cw-candidate"  # marks set on our private copy of the tree
 _COVERED = "data-cw-covered"
@@ -47,7 +48,7 @@ _NON_CLINICAL = re.compile(
     re.I,
 )
 _PROSE_NAME = re.compile(
-    r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
+    r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|Frau|Herr|Pani|Sra\.|Dña\.|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
     r"[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){0,3}"
     r"|\b[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
 )
@@ -121,7 +122,9 @@ def clean_tree(doc):
         cls = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
         if el.tag == "button" and _is_toggle(el):
             continue  # accordion / tab headers often carry the person's name
-        if el.tag in _DROP_TAGS or _BAD_CLASS.search(cls) or el.get("itemprop") == "author":
+        if el.tag in _DROP_TAGS or el.get("itemprop") == "author":
+            doomed.append(el)
+        elif (bad := _BAD_CLASS.search(cls)) and not (_BYLINE.search(bad.group(0)) and _reviewer(el)):
             doomed.append(el)
         elif el.tag == "header" and el.find(".//nav") is not None:
             doomed.append(el)
@@ -129,6 +132,11 @@ def clean_tree(doc):
         if el.getparent() is not None:
             el.drop_tree()  # keeps the tail text in place
     return root
+
+
+def _reviewer(el) -> bool:
+    """A byline that names a register number ('Medically reviewed by Dr X, GMC 1234567') is kept."""
+    return bool(cr.find_registrations(el.text_content()[:400]))
 
 
 def _is_toggle(el) -> bool:
@@ -171,6 +179,11 @@ def _candidate_text(el, text: str) -> cr.ParsedName | None:
     if not strong and not role_line and not _nameish(el):
         return None
     return parsed
+
+
+def non_clinical(role: str) -> bool:
+    """'Practice Manager', 'Receptionist': a job that treats nobody."""
+    return bool(_NON_CLINICAL.search(role)) and not _ROLE_WORDS.search(role)
 
 
 def _clinical_role(role: str | None) -> bool:
@@ -272,6 +285,12 @@ def _accept(el, parsed: cr.ParsedName, role: str | None, after: str) -> bool:
     return strong or bool(regs) or role_clinical
 
 
+def _role_follows(segment: str) -> bool:
+    """'Frau Lisa Klein, Kosmetikerin, ...': a clinical job named right after the name."""
+    m = re.match(r"[^,(–—\n]{2,60}?\s*(?:,|\(|[–—-]\s)\s*([^,.;)\n]{3,60})", segment)
+    return bool(m and _clinical_role(m.group(1)))
+
+
 def prose_mentions(root) -> list[Mention]:
     """Titled names inside running text that no card covers; each gets the text up to the next name."""
     out = []
@@ -316,7 +335,8 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
         has_reg = bool(cr.find_registrations(segment))
         if len(parsed.name.split()) == 1 and not has_reg:
             continue
-        if parsed.title in ("Mr", "Mrs", "Miss", "Ms") and not (has_reg or parsed.postnominals):
+        plain = parsed.title in ("Mr", "Mrs", "Miss", "Ms") or (parsed.title is None and role is None)
+        if plain and not (has_reg or parsed.postnominals or _role_follows(segment)):
             continue
         if in_footer and not has_reg and parsed.title != "Dr":
             continue

@@ -21,7 +21,7 @@ from lxml import html
 from extract import price_lines as pl
 from extract import price_tables, price_units as pu, treatments
 from extract.price_structured import structured_prices
-from extract.price_rows import clean_label, is_variant as _is_variant, to_price as _price
+from extract.price_rows import clean_label, is_variant as _is_variant, to_price as _price, with_label_basis
 from extract.prices import PriceParse, find_prices, no_price, parse_price
 from items import Price
 
@@ -30,6 +30,13 @@ _CTA = re.compile(
     r"\b(?:book|call|contact|get|claim|request|enquire|schedule|arrange|buchen|vereinbaren|reservar|"
     r"pide|solicita|umow|zarezerwuj|reservez|prenota|randevu|included|incl|inkl|with every)\b"
 )
+# a duration on its own ("45 min", "1h 30min", "1 g 15 min"): service-menu furniture, never a label
+_DURATION = re.compile(
+    r"^(?:(?:ca\.?|approx\.?|~)?\s*\d+(?:[.,]\d+)?\s*(?:h|hr|hrs|hours?|godz\.?|g|std\.?|stunden?|min|mins|"
+    r"minutes?|minuten|minutos|minut|dk|dakika|saat|heures?|ore)\.?\s*)+$"
+)
+_CLAUSE = re.compile(r"\s*[·|•;]\s*")
+_MAX_DESC_LINES = 2
 _MAX_LABEL_WORDS = 14
 _PROSE_WORDS = 16
 _CLOSE_LINES = 3
@@ -41,8 +48,11 @@ class _State:
     currency: str | None
     headings: list[tuple[int, str]] = field(default_factory=list)
     label: tuple[str, html.HtmlElement, int, str] | None = None  # name, element, line index, raw text
+    title: tuple[str, html.HtmlElement, int, str] | None = None  # the last label styled as a title
     variant: tuple[str, int] = ("", -9)  # a unit line ("Course of 6") and its index, for the next price
     prose: list[Price] = field(default_factory=list)  # prices read from sentences (secondary)
+    page_title: str = ""  # the <title> part naming a treatment: the last resort for a label
+    pairs: dict[int, int] = field(default_factory=dict)  # price line -> label line of a two-column layout
 
     def context(self) -> str:
         return " | ".join(t for _, t in reversed(self.headings))
@@ -58,9 +68,9 @@ def extract_prices(
     root = pl.clean(doc)
     tables = price_tables.innermost_tables(root)
     lines = pl.lines(root, skip=set(tables))
-    state = _State(default_currency)
+    state = _State(default_currency, page_title=_page_title(doc), pairs=_column_pairs(lines))
     visible: list[Price] = []
-    blog = bool(_BLOG_URL.search(url))  # an article's prices are about the market, not this clinic
+    blog = bool(_BLOG_URL.search(url))  # an article's prices are about the market (or stale), not this clinic
     for i, line in enumerate(lines if not blog else []):
         visible += _read_line(lines, i, state)
     structured = structured_prices(nodes, default_currency)
@@ -83,6 +93,8 @@ def _read_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
 
 def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
     line = lines[i]
+    if _DURATION.match(pu.fold(line.text)):
+        return []
     words = len(line.text.split())
     kind = no_price(line.text) if words <= _MAX_LABEL_WORDS else None
     if kind:
@@ -99,15 +111,17 @@ def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
         st.label = None  # "Special offers", "Why choose us": a heading that names no treatment
     elif not line.text.rstrip().endswith((".", "!", "?")) or line.titled:
         st.label = (clean_label(line.text), line.el, i, line.text)
+        if line.titled:
+            st.title = st.label
     return []
 
 
 def _no_price_row(lines: list[pl.Line], i: int, kind: str, st: _State) -> list[Price]:
-    text = lines[i].text
+    pattern = pu.POA if kind == "poa" else pu.FREE
+    text = _clause_with(lines[i].text, pattern)
     folded = pu.fold(text)
     if _CTA.search(folded):
         return []
-    pattern = pu.POA if kind == "poa" else pu.FREE
     rest = clean_label(pu.FREE.sub(" ", pu.POA.sub(" ", folded)))
     hit = pattern.search(folded)
     head = clean_label(text[: hit.start()]) if hit and len(folded) == len(text) else ""
@@ -117,10 +131,17 @@ def _no_price_row(lines: list[pl.Line], i: int, kind: str, st: _State) -> list[P
     if not name:
         return []
     treatment = treatments.classify(name, st.context())
-    if treatment is None or (kind == "free" and treatment != "consultation"):
-        return []
+    named = treatments.best(name)
+    if treatment is None or kind == "free" and (named is None or named.group != "consultation"):
+        return []  # "free" is a price only for a consultation the line itself names
     parse = PriceParse(amount=None, currency=st.currency, no_price=kind, text=text[:80])
     return [_price(parse, treatment, name, text)]
+
+
+def _clause_with(text: str, pattern: re.Pattern) -> str:
+    """The clause of a "·"/"|"-separated strip that holds the POA/free words."""
+    parts = _CLAUSE.split(text)
+    return next((c for c in parts if pattern.search(pu.fold(c))), text) if len(parts) > 1 else text
 
 
 def _strip_words(text: str, pattern: re.Pattern) -> str:
@@ -138,14 +159,20 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
     out: list[Price] = []
     prev_end, name = 0, None
     for k, (start, end, parse) in enumerate(found):
-        label = clean_label(line.text[prev_end:start])
+        raw_label = line.text[prev_end:start]
+        label = clean_label(raw_label)
         prev_end = end
         if label and not _is_variant(label) and treatments.classify(label, st.context()):
             name = label
+            parse = with_label_basis(parse, raw_label)
+        elif label and treatments.is_not_service(label):
+            continue  # "Add a serum for £25", "Refer a friend: £20": not this treatment's price
+        elif name is None and i in st.pairs:
+            name, parse = _paired(lines, i, parse, st)
         elif name is None:
             name, raw = _near_label(lines, i, st)
             if name and len(found) == 1 and not pu.basis(pu.fold(line.text)):
-                parse = _with_unit_line(lines, i, parse, st, raw)
+                parse = _with_unit_line(lines, i, parse, st, raw + _description(lines, i, st))
         if not name:
             continue
         treatment = treatments.classify(name, st.context() + " | " + line.text)
@@ -165,17 +192,88 @@ def _with_unit_line(lines: list[pl.Line], i: int, parse: PriceParse, st: _State,
     return parse_price(lines[i].text, default_currency=st.currency, context=context) or parse
 
 
+def _description(lines: list[pl.Line], i: int, st: _State) -> str:
+    """A description between a card's label and its price that opens with a course
+    ("Two treatments four weeks apart", "Course of three sessions"): basis context."""
+    if not st.label or not 0 < i - st.label[2] <= _MAX_DESC_LINES + 1:
+        return ""
+    for line in lines[st.label[2] + 1:i]:
+        lead = pu.leading_course(pu.fold(line.text))
+        if lead:
+            return " " + lead
+    return ""
+
+
 def _near_label(lines: list[pl.Line], i: int, st: _State) -> tuple[str | None, str]:
-    """(name, raw text) of the label this price-only line belongs to: the one just above if close,
-    else a heading that names a treatment."""
+    """(name, raw text) of the label this price-only line belongs to: the one just above if close
+    (a card's title when the line above is a description naming no treatment), else a heading
+    that names a treatment."""
     if st.label:
         text, el, idx, raw = st.label
+        if st.title and st.title is not st.label and treatments.best(text) is None:
+            t_text, t_el, t_idx, t_raw = st.title
+            if treatments.best(t_text) and i - t_idx <= _CLOSE_LINES + 2 and _close(t_el, lines[i].el):
+                return t_text, t_raw
         if i - idx <= _CLOSE_LINES or _close(el, lines[i].el):
             return text, raw
     for _, heading in reversed(st.headings):
         if treatments.best(heading):
             return clean_label(heading), heading
+    if st.page_title:
+        return st.page_title, st.page_title
     return None, ""
+
+
+def _page_title(doc: html.HtmlElement) -> str:
+    """The part of <title> that names a treatment ("PRP Plans | Crown Clinic" -> "PRP Plans")."""
+    title = doc.find(".//title")
+    text = pl.norm(title.text_content()) if title is not None else ""
+    parts = [clean_label(t) for t in re.split(r"\s[|–—\-:·]\s", text)]
+    return next((t for t in parts if t and treatments.best(t) and not treatments.is_furniture(t)), "")
+
+
+def _label_like(line: pl.Line) -> bool:
+    words = len(line.text.split())
+    return (not line.table and not line.heading and 0 < words <= _MAX_LABEL_WORDS
+            and not find_prices(line.text) and not _DURATION.match(pu.fold(line.text))
+            and not treatments.is_furniture(line.text))
+
+
+def _price_only(line: pl.Line) -> bool:
+    found = [] if line.table else find_prices(line.text)
+    return len(found) == 1 and not clean_label(line.text[: found[0][0]])
+
+
+def _column_pairs(lines: list[pl.Line]) -> dict[int, int]:
+    """A run of N labels followed by a run of N lone prices (Wix/column layouts put names in one
+    text box and prices in the next): price line -> label line, in order."""
+    pairs: dict[int, int] = {}
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and _label_like(lines[j]):
+            j += 1
+        k = j
+        while k < n and _price_only(lines[k]):
+            k += 1
+        if j - i >= 2 and k - j == j - i:
+            pairs.update({j + m: i + m for m in range(j - i)})
+        i = max(k, i + 1)
+    return pairs
+
+
+def _paired(lines: list[pl.Line], i: int, parse: PriceParse, st: _State) -> tuple[str | None, PriceParse]:
+    """Name and basis of a price from a two-column layout; a unit label ("2 areas") takes the name above."""
+    j = st.pairs[i]
+    label = lines[j].text
+    if _is_variant(label):
+        names = [lines[m].text for m in range(min(st.pairs.values(), default=j), j) if not _is_variant(lines[m].text)]
+        name = clean_label(names[-1]) if names else _near_label(lines, i, st)[0]
+    else:
+        name = clean_label(label)
+    if not pu.basis(pu.fold(lines[i].text)):
+        parse = parse_price(lines[i].text, default_currency=st.currency, context=label) or parse
+    return name, parse
 
 
 def _close(a: html.HtmlElement, b: html.HtmlElement) -> bool:
@@ -224,6 +322,13 @@ def _same_offer(row: Price, other: Price) -> bool:
     return other.amount in (row.amount, row.was_amount, row.amount_max)
 
 
+def _restates(p: Price, rows: list[Price]) -> bool:
+    """"Anti-wrinkle from £149" beside "1 area £149": the from-price is a teaser of a listed row."""
+    return p.from_price and p.amount is not None and any(
+        not q.from_price and q.treatment == p.treatment and q.currency == p.currency and q.amount == p.amount
+        for q in rows)
+
+
 def _finish(visible: list[Price], secondary: list[Price], default: str | None) -> list[Price]:
     """Drop duplicates, and prose/structured copies of row offers; give unpriced rows the page currency."""
     out: list[Price] = []
@@ -237,6 +342,7 @@ def _finish(visible: list[Price], secondary: list[Price], default: str | None) -
         if not twin and _key(p) not in seen:
             seen.add(_key(p))
             out.append(p)
+    out = [p for p in out if not _restates(p, out)]
     counts = Counter(p.currency for p in out if p.currency)
     page_currency = counts.most_common(1)[0][0] if counts else default
     for p in out:

@@ -22,7 +22,8 @@ BLOCK_TAGS = frozenset(
     "body center button nav label option tbody".split()
 )
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "nav", "input", "textarea", "object", "canvas", "video", "audio", "map")
+DROP_TAGS = ("title", "script", "style", "noscript", "template", "svg", "iframe", "select", "nav",
+             "input", "textarea", "object", "canvas", "video", "audio", "map")
 _STRUCK = frozenset({"del", "s", "strike"})
 _CHROME_TOKEN = re.compile(
     r"^(?:nav|navbar|navigation|site-nav|main-nav|topbar|top-bar|site-header|masthead|breadcrumbs?|"
@@ -144,7 +145,8 @@ def _title_panels(root: html.HtmlElement) -> None:
         if el.get("id"):
             by_id[el.get("id")] = el
         cls = el.get("class") or ""
-        target = el.get("aria-controls") or (el.get("data-bs-target") or el.get("data-target") or el.get("href") or "")
+        target = (el.get("aria-controls") or el.get("data-bs-target") or el.get("data-target")
+                  or el.get("href") or "")
         if (el.get("role") == "tab" or _TAB_TITLE.search(cls)) and target:
             controls.setdefault(target.lstrip("#"), el)
         if (el.get("role") == "tab" or _TAB_TITLE.search(cls)) and el.get("data-tab"):
@@ -153,7 +155,7 @@ def _title_panels(root: html.HtmlElement) -> None:
             panels.append((el, min(level + 1, 6)))
     for panel, lvl in panels:
         title = _panel_title(panel, by_id, controls, tab_titles)
-        if title and len(title.split()) <= _MAX_PANEL_TITLE_WORDS and not _inside(panel, ("h1", "h2", "h3", "h4", "h5", "h6")):
+        if title and len(title.split()) <= _MAX_PANEL_TITLE_WORDS and not _heading_level(panel):
             head = html.Element(f"h{lvl}")
             head.text = title
             head.tail = panel.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract import price_lines as pl
 from extract import price_units as pu
@@ -12,7 +13,7 @@ from items import Price
 
 _TRAIL = re.compile(
     r"(?:[\s:;,–—\-|.·•…_=*>(\[]|\b(?:from|ab|von|desde|od|da|dès|a partir de|à partir de|a partire da|"
-    r"starting at|was|now|only|nur|statt|jetzt|vorher|antes|ahora|było|była|bylo|byla|teraz|zamiast|price|preis|"
+    r"starting at|starting|was|now|only|nur|statt|jetzt|vorher|antes|ahora|było|była|bylo|byla|teraz|zamiast|price|preis|"
     r"precio|cena|prix|prezzo|fiyat|cost|costs|the|is|are)\b)+$",
     re.I,
 )
@@ -42,6 +43,18 @@ def _without_basis(label: str) -> str:
         return label
     head = _TRAIL.sub("", label[:start]).strip()
     return head if head and treatments.best(head) and not pu.CONSULT.search(folded) else label
+
+
+def with_label_basis(parse: PriceParse, label: str) -> PriceParse:
+    """A price whose own window states no basis takes the one its label states
+    ("Anti-wrinkle (3 areas) | £250": the "|" cuts the window, the label still says 3 areas)."""
+    if parse.unit != "session" or parse.amount is None or pu.basis(pu.fold(parse.text)):
+        return parse
+    b = pu.basis(pu.fold(label))
+    if b is None or b.unit in ("session", "consultation") or b.unit == "course" and not b.sessions:
+        return parse
+    per = round(parse.amount / b.sessions, 2) if b.unit == "course" else None
+    return replace(parse, unit=b.unit, sessions=b.sessions, quantity=b.quantity, per_session=per)
 
 
 def to_price(parse: PriceParse, treatment: str, name: str, evidence: str) -> Price:

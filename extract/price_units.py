@@ -86,7 +86,7 @@ CONSULT = re.compile(
 )
 
 FROM = re.compile(
-    r"(?:\b(?:from|starting at|starting from|starts at|prices? from|ab|von|desde|a partir de|"
+    r"(?:\b(?:from|starting at|starting from|starts at|starting|starts from|prices? from|ab|von|desde|a partir de|"
     r"od|dès|des|a partire da|da|since)\s*:?\s*$)"
 )
 FROM_AFTER = re.compile(r"^(?:\+(?!\s*(?:vat|mwst|ust|iva|tva|kdv|tax|gst))|\s*(?:onwards|and up|'?(?:den|dan|ten|tan) (?:baslayan|itibaren)|ve uzeri))")
@@ -102,7 +102,7 @@ NOW = re.compile(
 DEPOSIT = re.compile(
     r"\b(?:deposit|anzahlung|deposito|senal|zaliczk\w*|zadat\w*|acompte|acconto|caparra|kapora|"
     r"save|saving|you save|spare|sparen|ahorra\w*|oszczedz\w*|economisez|risparmi\w*|off|rabatt|"
-    r"discount|gift vouchers?|gutschein\w*)\b"
+    r"discount|gift vouchers?|gutschein\w*|booking fee|reservation fee|admin(?:istration)? fee|credit)\b"
 )
 RECURRING = re.compile(
     r"^\s*(?:/\s*(?:month|mo|week|wk|monat|mes|miesiac|mois|mese|ay)\b|per (?:month|week)|p/?m\b|"
@@ -196,6 +196,15 @@ def basis_start(window: str) -> int | None:
     """Where the first basis phrase ("1 area", "course of 6", "per ml") starts in a folded text."""
     starts = [m.start() for p in _SPAN_PATTERNS if (m := p.search(window))]
     return min(starts, default=None)
+
+
+def leading_course(text: str) -> str | None:
+    """The course a (folded) description opens with ("two treatments 4 weeks apart" -> "two treatments")."""
+    m = _COURSE_N.match(text.strip())
+    if not m or _AREA.match(text.strip()):
+        return None
+    n = _qty(m)
+    return m.group(0) if n is not None and n == int(n) and 1 < n <= 50 else None
 
 
 def in_parentheses(before: str) -> bool:

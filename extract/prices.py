@@ -70,6 +70,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # dot/underscore leaders between a name and its price ("1 area ...... £175"): read as spaces
 _LEADER = re.compile(r"(?:\.\s?){3,}|…+|_{3,}|·{3,}")
 # a spaced slash between two prices separates offers ("£180 single / £480 course of 3")
+_DOWN = re.compile(r"^\s*down\b")  # "$0 down": a finance down payment
 _GAP_BREAK = re.compile(r"\s/\s")
 # words that make a bare number before "- £500" a basis count, not the low end of a range
 _COUNT_BEFORE = re.compile(r"(?:\bof|\bx|\bcourse|\bpackage|\bpack|\bpaket|\bpakiet|\bbono|\bseries)\s*$")
@@ -220,7 +221,7 @@ def _mark(text: str, toks: list[_Tok]) -> None:
     wins = [_windows(text, toks, i) for i in range(len(toks))]
     for i, tok in enumerate(toks):
         before, after = wins[i]
-        if pu.DEPOSIT.search(before[-30:]) or pu.DEPOSIT.search(after[:30]) or pu.RECURRING.match(after):
+        if pu.DEPOSIT.search(before[-30:]) or _deposit_after(after) or pu.RECURRING.match(after):
             tok.drop = True
         elif pu.WAS.search(before[-40:]) or re.match(r"^\s*\)?\s*(?:was|statt|zamiast|antes)\b", after):
             tok.was = True
@@ -231,6 +232,12 @@ def _mark(text: str, toks: list[_Tok]) -> None:
             between = pu.fold(text[toks[i - 1].end:tok.start])
             if not pu.basis(between) or pu.basis(between).unit == "session":
                 toks[i - 1].was = True
+
+
+def _deposit_after(after: str) -> bool:
+    """"£50 deposit", "£10 off": the word follows the amount; "£320 per session - save £50" is no deposit."""
+    m = pu.DEPOSIT.search(after[:30])
+    return bool(m) and not pu.basis(after[: m.start()]) or bool(_DOWN.match(after))
 
 
 def _attach_was(toks: list[_Tok]) -> dict[int, float]:

@@ -146,6 +146,11 @@ def is_furniture(name: str) -> bool:
     return not norm or not _LETTER.search(norm) or norm in v.not_treatment or bool(v.not_service.search(norm))
 
 
+def is_not_service(name: str) -> bool:
+    """True for a label that is something else sold beside treatments (voucher, add-on, deposit)."""
+    return bool(vocab().not_service.search(normalise(name)))
+
+
 def classify(name: str, context: str = "") -> str | None:
     """Canonical treatment for a name as written; None when it is no treatment name.
 

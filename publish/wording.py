@@ -23,7 +23,7 @@ UNIT_WORDS = {
     "course": "a course", "area": "areas", "unit": "units", "ml": "ml", "syringe": "syringes",
 }
 
-BASIS_WORDS = {"session": "a session", "area": "per area", "unit": "per unit", "ml": "per ml",
+BASIS_WORDS = {"session": "a session", "course": "a session in a course", "area": "per area", "unit": "per unit", "ml": "per ml",
                "syringe": "per syringe"}
 
 # status -> (words, tone); {register} is the register's full name.

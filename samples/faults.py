@@ -335,13 +335,15 @@ def middleware(faults: str | Iterable[str] | None, seed: int, *, slow_seconds: f
     transient = [f for f in TRANSIENT if f in active]
     attempts: Counter = Counter()
     served: Counter = Counter()
+    failed: Counter = Counter()  # transient failures served, per fault
 
     @web.middleware
     async def fault_layer(request: web.Request, handler):
         host, path = request.host.split(":")[0].lower(), request.path
         if path == "/_faults.json":
             return web.json_response({"faults": list(active), "seed": seed,
-                                      "served": {f"{h} {p}": n for (h, p), n in served.items()}})
+                                      "served": {f"{h} {p}": n for (h, p), n in served.items()},
+                                      "transient": dict(failed)})
         if path.startswith(PREFIX) or (_is_trap(path) and "traps" in active):
             served[(host, request.path_qs)] += 1
             if _is_trap(path):
@@ -352,10 +354,13 @@ def middleware(faults: str | Iterable[str] | None, seed: int, *, slow_seconds: f
         if transient and hit_first(seed, "any", host, request.path_qs):
             fault = transient[_draw(seed, "which", host, request.path_qs) % len(transient)]
             attempts[(host, request.path_qs)] += 1
-            failed = await _transient(request, fault, attempts[(host, request.path_qs)], handler,
-                                      slow_seconds)
-            if failed is not None:
-                return failed
+            if fault == "slow" and attempts[(host, request.path_qs)] == 1:
+                failed[fault] += 1  # counted now: the handler may be cancelled when the client gives up
+            failure = await _transient(request, fault, attempts[(host, request.path_qs)], handler,
+                                       slow_seconds)
+            if failure is not None:
+                failed[fault] += 1
+                return failure
         return _decorate(await handler(request), request, active, seed)
 
     fault_layer.faults = active  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ from aiohttp import web
 from samples.generator import generate_site, hosts, iter_sites
 from samples.register_files import write_registers
 from samples.render import lastmod, render_path, resolve
+from samples.expect_prices import PriceNorms
 from samples.truth import truth_record
 
 WORLD_KEY = web.AppKey("sample_world", object)
@@ -142,7 +143,8 @@ def write_outputs(out_dir: str | Path, clinics: int, seed: int, port: int | None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     specs = list(iter_sites(clinics, seed, price_version))
-    records = [truth_record(s, port) for s in specs]
+    norms = PriceNorms(specs)
+    records = [truth_record(s, port, norms) for s in specs]
     paths = {"seeds_csv": out / "seeds.csv", "seeds_txt": out / "seeds.txt",
              "truth": out / "truth.jsonl"}
     with open(paths["seeds_csv"], "w", newline="", encoding="utf-8") as fh:

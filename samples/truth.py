@@ -1,14 +1,20 @@
 """Ground truth of the sample web: what a careful reader finds on each site.
 
-``truth_record(spec, port)`` gives one JSON-able dict per site in the shape of
-docs/data-contract.md ("Sample-web ground truth") plus ``scenarios``, ``pages``
+``truth_record(spec, port, norms)`` gives one JSON-able dict per site in the shape
+of docs/data-contract.md ("Sample-web ground truth") plus ``scenarios``, ``pages``
 and per-row ``page``. ``expected_findings`` lists only the findings whose
 condition the generator created on purpose (see docs/sample-web.md); the rest
 of the data is kept clean so those rules stay silent elsewhere.
+
+PRICE-01 depends on the whole world (a norm needs enough comparable clinics):
+``norms`` is the world's :class:`samples.expect_prices.PriceNorms`, and a low
+outlier is expected only when the documented rule can show it. Without ``norms``
+(a site judged on its own) every outlier is expected.
 """
 
 from __future__ import annotations
 
+from samples.expect_prices import PriceNorms
 from samples.model import Clinic, Person, SiteSpec
 
 UK_REGISTERS = ("gmc", "nmc", "gdc", "gphc", "hcpc")
@@ -41,7 +47,7 @@ def _clinic(c: Clinic, spec: SiteSpec) -> dict:
             "page": page}
 
 
-def truth_record(spec: SiteSpec, port: int | None) -> dict:
+def truth_record(spec: SiteSpec, port: int | None, norms: PriceNorms | None = None) -> dict:
     website = f"http://{spec.host}:{port}/" if port else f"http://{spec.host}/"
     return {
         "site": spec.site, "host": spec.host, "website": website, "name": spec.name,
@@ -51,7 +57,7 @@ def truth_record(spec: SiteSpec, port: int | None) -> dict:
         "prices": [_price(r, c.branch) for c in spec.clinics for r in c.prices],
         "practitioners": [_person(p, c.branch) for c in spec.clinics for p in c.people],
         "scenarios": list(spec.scenarios),
-        "expected_findings": expected_findings(spec),
+        "expected_findings": expected_findings(spec, norms),
         "pages": [p.path for p in spec.pages],
     }
 
@@ -80,10 +86,10 @@ def _register_findings(p: Person, kinds: tuple[str, ...], rule: dict[str, str]) 
     return out
 
 
-def _clinic_findings(c: Clinic) -> list[tuple[str, str]]:
+def _clinic_findings(c: Clinic, norms: PriceNorms | None) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for r in c.prices:
-        if r.outlier:
+        if r.outlier and (norms is None or norms.flags(c, r)):
             out.append(("PRICE-01", r.treatment))
         if r.shape in ("from", "course_no_count"):
             out.append(("PRICE-02", r.treatment))
@@ -112,10 +118,10 @@ def _clinic_findings(c: Clinic) -> list[tuple[str, str]]:
     return out
 
 
-def expected_findings(spec: SiteSpec) -> list[dict]:
+def expected_findings(spec: SiteSpec, norms: PriceNorms | None = None) -> list[dict]:
     seen, out = set(), []
     for c in spec.clinics:
-        for rule_id, subject in _clinic_findings(c):
+        for rule_id, subject in _clinic_findings(c, norms):
             key = (c.branch, rule_id, subject)
             if key not in seen:
                 seen.add(key)

@@ -2,7 +2,12 @@
 
 PRICE-01 compares each comparable price (``price_positions``, from-prices excluded)
 with the most local norm of its basis; single sessions and courses have separate
-norms (see analysis/norms.py). Where no norm has ``PRICE_01_MIN_N`` clinics it
+norms (see analysis/norms.py). In the default mode ``both`` a price must be below
+the fraction of the median and below the percentile; the percentile test is skipped
+when the norm is too small for it to mean anything: with p x (n - 1) < 100 (n <= 10
+for p10) the percentile lies between the two lowest figures, so only the single
+cheapest clinic could ever pass it (it nearly always does) and a second clinic far
+below the median never could. Where no norm has ``PRICE_01_MIN_N`` clinics it
 falls back to the provisional national floor per session for the treatment and
 currency (``PRICE_01_FLOORS``, research section d), applied to single sessions and
 to courses' per-session figures. A clinic gets one finding per treatment and
@@ -41,7 +46,8 @@ WHERE (test = 'norm' AND unit_price < CASE :mode
     WHEN 'fraction' THEN :fraction * norm_median
     WHEN 'percentile' THEN {pcol}
     WHEN 'either' THEN max(:fraction * norm_median, {pcol})
-    ELSE min(:fraction * norm_median, {pcol}) END)
+    WHEN 'both' THEN CASE WHEN :q * (norm_n - 1) < 100 THEN :fraction * norm_median
+                          ELSE min(:fraction * norm_median, {pcol}) END END)
   OR (test = 'floor' AND floor > 0 AND unit_price < floor)
 ORDER BY clinic_id, treatment, currency,
   CASE basis {basis_rank} END, price_id
@@ -57,7 +63,7 @@ PERCENTILE_COLUMNS = {10: "norm_p10", 25: "norm_p25", 50: "norm_median"}
 def price_below_norm(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
     pcol = PERCENTILE_COLUMNS[s["PRICE_01_PERCENTILE"]]
     params = {"min_n": s["PRICE_01_MIN_N"], "mode": s["PRICE_01_MODE"],
-              "fraction": float(s["PRICE_01_MEDIAN_FRACTION"]),
+              "fraction": float(s["PRICE_01_MEDIAN_FRACTION"]), "q": s["PRICE_01_PERCENTILE"],
               "floors": json.dumps(s["PRICE_01_FLOORS"])}
     found = rows(db, PRICE_01_SQL.format(pcol=pcol, basis_rank=_BASIS_RANK), params)
     for _, group in groupby(found, key=lambda r: (r["clinic_id"], r["treatment"], r["currency"])):

@@ -61,6 +61,15 @@ CASES = {
     # PRICE-01: ten clinics at 100 give median 100, p10 100
     "price01-far-below": ("PRICE-01", None, ["amber"],
                           lambda b: (norm_clinics(b, [100] * 10), target(b, 59))),
+    # 9 clinics: p10 lies between the two lowest (40 and 45), so it is not tested and
+    # both are flagged (before, only the cheapest could ever be below p10)
+    "price01-second-cheapest-small-norm": ("PRICE-01", None, ["amber", "amber"],
+                                           lambda b: (norm_clinics(b, [100] * 7 + [40]),
+                                                      target(b, 45))),
+    # 11 clinics: p10 is the second lowest figure (45 itself): only 40 is below it
+    "price01-percentile-tested-from-11": ("PRICE-01", None, ["amber"],
+                                          lambda b: (norm_clinics(b, [100] * 9 + [40]),
+                                                     target(b, 45))),
     "price01-bottom-tenth-only": ("PRICE-01", None, [],
                                   lambda b: (norm_clinics(b, [100] * 10), target(b, 70))),
     "price01-percentile-mode": ("PRICE-01", {"PRICE_01_MODE": "percentile"}, ["amber"],
@@ -275,3 +284,28 @@ def test_flag_rows_carry_rule_version_subjects_and_evidence(db, build):
     evidence = json.loads(flag["evidence"])
     assert evidence["register_answer"] == {"register_status": "no match"}
     assert evidence["status"] == "not_found"
+
+
+def test_price_01_is_one_finding_per_treatment_listing_every_row_below(db, build):
+    course_clinics(build, 90, 10)
+    c = build.clinic()
+    session = build.price(c, amount=45)
+    course = build.price(c, amount=400, unit="course", sessions=10)
+    compute_norms(db, today="2026-03-01")
+    run_rules(db, now=NOW)
+    (flag,) = db.query("SELECT * FROM flags WHERE rule_id = 'PRICE-01'")
+    assert flag["price_id"] == session and flag["rule_version"] == 2
+    evidence = json.loads(flag["evidence"])
+    assert [(p["price_id"], p["basis"], p["test"]) for p in evidence["prices_below"]] == [
+        (session, "session", "norm"), (course, "course", "norm")]
+    assert evidence["norm"]["n"] == 11 and evidence["floor"] is None
+
+
+def test_price_01_floor_evidence(db, build):
+    c = build.clinic(country="ES", postcode=None, locality="Madrid")
+    build.price(c, "prp_hair", amount=90, currency="EUR")
+    compute_norms(db, today="2026-03-01")
+    run_rules(db, now=NOW)
+    (flag,) = db.query("SELECT evidence FROM flags WHERE rule_id = 'PRICE-01'")
+    evidence = json.loads(flag["evidence"])
+    assert (evidence["test"], evidence["floor"], evidence["norm"]) == ("floor", 120, None)

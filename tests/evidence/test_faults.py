@@ -16,7 +16,7 @@ from collections import Counter
 
 import pytest
 
-from samples.faults import EXPECTED_REASONS, FAULT_LINKS, parse_faults
+from samples.faults import EXPECTED_REASONS, FAULT_LINKS, TRANSIENT, parse_faults
 from spiders.sites import canonical
 from tests.evidence.evidence_util import (
     FAULT_PATH, TRAP_PATHS, child_peak_rss_mb, connect, crawl, fault_stats, snapshot,
@@ -48,7 +48,7 @@ def group(request, tmp_path_factory):
         stats = fault_stats(faulty.port)
         yield {"name": request.param, "faults": parse_faults(faults), "clean": clean, "faulty": faulty,
                "clean_db": clean_db, "fault_db": fault_db, "result": result, "row": row,
-               "served": stats["served"], "rss": child_peak_rss_mb()}
+               "served": stats["served"], "transient": stats["transient"], "rss": child_peak_rss_mb()}
 
 
 def test_crawl_finishes(group):
@@ -101,6 +101,8 @@ def test_each_failure_is_recorded_once_per_url_with_its_reason(group):
 
 def test_real_pages_recover_no_new_errors(group):
     """Transient faults on real pages are retried away: no error a clean crawl does not also have."""
+    for fault in set(group["faults"]) & set(TRANSIENT):
+        assert group["transient"].get(fault, 0) >= 1, (fault, group["transient"])  # they did happen
     port_clean, port_fault = str(group["clean"].port), str(group["faulty"].port)
     clean = {u.replace(port_clean, "P") for u, _, _ in _errors(group["clean_db"])}
     faulty = {u.replace(port_fault, "P") for u, _, _ in _errors(group["fault_db"]) if FAULT_PATH not in u}

@@ -1,0 +1,151 @@
+"""Run every benchmark once and write bench/RESULTS.md (``make bench``).
+
+Usage: .venv/bin/python bench/run_all.py [--quick] [--only NAME[,NAME]] [--out bench/RESULTS.md]
+
+Each benchmark is its own script (documented in its docstring) and runs in its own
+process, one after another, so they do not compete for the two cores:
+
+    crawl    bench/bench_crawl.py    full pipeline vs bare Scrapy spider, peak RSS (2,000 sites)
+    extract  bench/bench_extract.py  page object cost per page, median and p95
+    store    bench/bench_store.py    store pipeline vs sqlite_utils upsert_all
+    norms    bench/bench_norms.py    norms and findings over 1,000,000 prices (analysis)
+    check    bench/bench_check.py    consumer check latency, 100,000 clinics (publish)
+
+``--quick`` shrinks every size (for a smoke run); RESULTS.md says so when used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+
+BENCHES: dict[str, tuple[list[str], list[str]]] = {  # name: (full args, quick args)
+    "crawl": (["bench_crawl.py", "--sites", "2000", "--repeats", "2"], ["bench_crawl.py", "--sites", "100", "--repeats", "1"]),
+    "extract": (["bench_extract.py", "--sample-pages", "500"], ["bench_extract.py", "--sample-pages", "100"]),
+    "store": (["bench_store.py", "--pages", "5000", "--repeats", "3"], ["bench_store.py", "--pages", "1000", "--repeats", "1"]),
+    "norms": (["bench_norms.py"], ["bench_norms.py", "--prices", "50000"]),
+    "check": (["bench_check.py"], ["bench_check.py", "--clinics", "5000", "--prices", "50000", "--queries", "50"]),
+}
+
+
+def machine() -> dict[str, str]:
+    mem = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    cpu = "?"
+    try:
+        cpu = next(ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                   if ln.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    import scrapy
+    import sqlite_utils
+
+    nginx = subprocess.run(["sh", "-c", "nginx -v 2>&1 || /usr/sbin/nginx -v 2>&1"], capture_output=True,
+                           text=True).stdout.strip() or "not installed (aiohttp static used)"
+    return {"cores": str(os.cpu_count()), "cpu": cpu, "ram": mem, "os": platform.platform(),
+            "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+            "scrapy": scrapy.__version__, "sqlite-utils": sqlite_utils.__version__, "nginx": nginx}
+
+
+def run(name: str, quick: bool) -> dict:
+    args = BENCHES[name][1 if quick else 0]
+    cmd = [PY, str(HERE / args[0]), *args[1:]]
+    started = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=3600)
+    out = proc.stdout
+    result = None
+    for line in out.splitlines():
+        if line.startswith("RESULT "):
+            result = json.loads(line[len("RESULT "):])
+    print(f"{name}: exit {proc.returncode} in {time.perf_counter() - started:.0f} s", flush=True)
+    return {"command": ".venv/bin/python bench/" + " ".join(args), "exit": proc.returncode,
+            "seconds": round(time.perf_counter() - started, 1), "result": result,
+            "output": "\n".join(ln for ln in out.splitlines() if not ln.startswith("RESULT ")).strip(),
+            "stderr": proc.stderr.strip()[-1500:] if proc.returncode else ""}
+
+
+def verdict(ok: bool | None) -> str:
+    return {True: "met", False: "**missed**", None: "-"}[ok]
+
+
+def summary_rows(runs: dict) -> list[tuple[str, str, str, str]]:
+    rows = []
+    crawl = (runs.get("crawl") or {}).get("result")
+    if crawl:
+        rows.append(("crawl throughput, full / bare spider",
+                     f"{crawl['full_pages_per_s']} / {crawl['bare_pages_per_s']} pages/s = **{crawl['ratio']}** "
+                     f"({crawl['web']['sites']} sites, {crawl['full_pages']} pages, {crawl['server']})",
+                     ">= 0.7", verdict(crawl["ratio"] >= 0.7)))
+        rows.append(("peak RSS of the full crawl", f"{crawl['full_peak_rss_mb']} MB (bare spider "
+                     f"{crawl['bare_peak_rss_mb']} MB)", "< 300 MB", verdict(crawl["full_peak_rss_mb"] < 300)))
+    ext = (runs.get("extract") or {}).get("result")
+    if ext:
+        for ground, row in ext.items():
+            if row.get("pages"):
+                rows.append((f"extraction per page ({ground.replace('_', ' ')})",
+                             f"median {row['median_ms']} ms, p95 {row['p95_ms']} ms ({row['pages']} pages, "
+                             f"{row['mean_kb']} KB mean)", "-", "-"))
+            else:
+                rows.append((f"extraction per page ({ground.replace('_', ' ')})", "no pages found", "-", "-"))
+    store = (runs.get("store") or {}).get("result")
+    if store:
+        rows.append(("store pipeline / upsert_all", f"{store['rows_per_s']['pipeline']:,} / "
+                     f"{store['rows_per_s']['upsert_all']:,} rows/s = **{store['ratio']}**",
+                     ">= 0.8", verdict(store["ratio"] >= 0.8)))
+    return rows
+
+
+def render(runs: dict, info: dict, quick: bool) -> str:
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = ["# Benchmark results", "",
+             f"Written by `.venv/bin/python bench/run_all.py{' --quick' if quick else ''}` on {when}."
+             + (" **Quick run: sizes shrunk, not the issue's sizes.**" if quick else ""), "",
+             "## Machine", "", "| | |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in info.items()]
+    lines += ["", "## Summary", "", "| measure | result | target | |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in summary_rows(runs)]
+    lines += ["", "Norms, findings and the consumer check are measured by their owners' scripts; their "
+              "output is reproduced below with their own targets.", ""]
+    for name, r in runs.items():
+        lines += [f"## {name}", "", f"Command: `{r['command']}` (exit {r['exit']}, {r['seconds']} s)", "",
+                  "```", r["output"] or "(no output)", "```", ""]
+        if r["stderr"]:
+            lines += ["stderr (tail):", "", "```", r["stderr"], "```", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
+    parser.add_argument("--only", help="comma-separated subset of: " + ", ".join(BENCHES))
+    parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    args = parser.parse_args()
+    names = [n.strip() for n in args.only.split(",")] if args.only else list(BENCHES)
+    unknown = [n for n in names if n not in BENCHES]
+    if unknown:
+        parser.error(f"unknown benchmark {unknown[0]!r}")
+    runs = {name: run(name, args.quick) for name in names}
+    Path(args.out).write_text(render(runs, machine(), args.quick) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    sys.exit(1 if any(r["exit"] for r in runs.values()) else 0)
+
+
+if __name__ == "__main__":
+    main()
