@@ -12,7 +12,7 @@ from html import escape
 
 from analysis.labels import money
 
-WIDTH, HEIGHT, PAD = 320, 56, 12
+WIDTH, HEIGHT, PAD = 320, 60, 48
 
 
 def norm_chart_svg(price: float, p10: float, p25: float, median: float, p75: float,
@@ -29,21 +29,24 @@ def norm_chart_svg(price: float, p10: float, p25: float, median: float, p75: flo
     colour = "#b00020" if float(price) < float(p10) else ("#b26a00" if below else "#1b5e20")
     label = escape(f"This clinic {money(price, currency)}; local median {money(median, currency)}; "
                    f"middle half {money(p25, currency)} to {money(p75, currency)}")
+    low_label, high_label = money(p10, currency), money(p75, currency)
+    # p10 and p75 labels sit under the ends of the whisker, the median label above its line;
+    # when the whisker is too short for two labels, the p10 one is dropped (it is in the title).
+    show_low = x(p75) - x(p10) >= 8 * (len(low_label) + len(high_label)) / 2 + 6
     return (
         f'<svg class="norm-chart" role="img" aria-label="{label}" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{label}</title>"
-        f'<line x1="{x(p10)}" y1="22" x2="{x(p75)}" y2="22" stroke="#888" stroke-width="2"/>'
-        f'<rect x="{x(p25)}" y="14" width="{max(x(p75) - x(p25), 1)}" height="16" fill="#cfd8dc" '
+        f'<text x="{x(median)}" y="11" font-size="10" text-anchor="middle" font-weight="bold">'
+        f"median {escape(money(median, currency))}</text>"
+        f'<line x1="{x(p10)}" y1="30" x2="{x(p75)}" y2="30" stroke="#888" stroke-width="2"/>'
+        f'<rect x="{x(p25)}" y="22" width="{max(x(p75) - x(p25), 1)}" height="16" fill="#cfd8dc" '
         f'stroke="#607d8b"/>'
-        f'<line x1="{x(median)}" y1="10" x2="{x(median)}" y2="34" stroke="#263238" stroke-width="3"/>'
-        f'<circle class="this-price" cx="{x(price)}" cy="22" r="7" fill="{colour}" stroke="#fff" '
+        f'<line x1="{x(median)}" y1="16" x2="{x(median)}" y2="42" stroke="#263238" stroke-width="3"/>'
+        f'<circle class="this-price" cx="{x(price)}" cy="30" r="7" fill="{colour}" stroke="#fff" '
         f'stroke-width="2"/>'
-        f'<text x="{x(p10)}" y="50" font-size="10" text-anchor="middle">'
-        f"{escape(money(p10, currency))}</text>"
-        f'<text x="{x(median)}" y="50" font-size="10" text-anchor="middle" font-weight="bold">'
-        f"{escape(money(median, currency))}</text>"
-        f'<text x="{x(p75)}" y="50" font-size="10" text-anchor="middle">'
-        f"{escape(money(p75, currency))}</text>"
+        + (f'<text x="{x(p10)}" y="56" font-size="10" text-anchor="end">{escape(low_label)}</text>'
+           if show_low else "")
+        + f'<text x="{x(p75)}" y="56" font-size="10" text-anchor="start">{escape(high_label)}</text>'
         "</svg>"
     )

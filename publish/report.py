@@ -130,7 +130,10 @@ def _price_text(p: dict[str, Any]) -> str:
     if p["unit"] == "course" and p["sessions"]:
         return text + f" for a course of {p['sessions']}"
     if p["quantity"] and p["unit"] in ("area", "unit", "ml", "syringe"):
-        return text + f" for {p['quantity']:g} {UNIT_WORDS.get(p['unit'], p['unit'])}"
+        words = UNIT_WORDS.get(p["unit"], p["unit"])
+        if p["quantity"] == 1 and words.endswith("s"):
+            words = words[:-1]  # "1 unit", "1 area"
+        return text + f" for {p['quantity']:g} {words}"
     if p["unit"] in ("area", "unit", "ml", "syringe"):
         return text + " " + BASIS_WORDS[p["unit"]]
     return text + " " + UNIT_WORDS.get(p["unit"], "")
