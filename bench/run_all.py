@@ -32,7 +32,8 @@ ROOT = HERE.parent
 PY = sys.executable
 
 BENCHES: dict[str, tuple[list[str], list[str]]] = {  # name: (full args, quick args)
-    "crawl": (["bench_crawl.py", "--sites", "2000", "--repeats", "2"], ["bench_crawl.py", "--sites", "100", "--repeats", "1"]),
+    "crawl": (["bench_crawl.py", "--sites", "2000", "--repeats", "1", "--what-if-sites", "300"],
+              ["bench_crawl.py", "--sites", "100", "--repeats", "1"]),
     "extract": (["bench_extract.py", "--sample-pages", "500"], ["bench_extract.py", "--sample-pages", "100"]),
     "store": (["bench_store.py", "--pages", "5000", "--repeats", "3"], ["bench_store.py", "--pages", "1000", "--repeats", "1"]),
     "norms": (["bench_norms.py"], ["bench_norms.py", "--prices", "50000"]),
@@ -54,14 +55,13 @@ def machine() -> dict[str, str]:
                    if ln.startswith("model name"))
     except (OSError, StopIteration):
         pass
-    import scrapy
-    import sqlite_utils
+    from importlib.metadata import version
 
     nginx = subprocess.run(["sh", "-c", "nginx -v 2>&1 || /usr/sbin/nginx -v 2>&1"], capture_output=True,
                            text=True).stdout.strip() or "not installed (aiohttp static used)"
     return {"cores": str(os.cpu_count()), "cpu": cpu, "ram": mem, "os": platform.platform(),
             "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
-            "scrapy": scrapy.__version__, "sqlite-utils": sqlite_utils.__version__, "nginx": nginx}
+            "scrapy": version("scrapy"), "sqlite-utils": version("sqlite-utils"), "nginx": nginx}
 
 
 def run(name: str, quick: bool) -> dict:
@@ -91,8 +91,12 @@ def summary_rows(runs: dict) -> list[tuple[str, str, str, str]]:
     if crawl:
         rows.append(("crawl throughput, full / bare spider",
                      f"{crawl['full_pages_per_s']} / {crawl['bare_pages_per_s']} pages/s = **{crawl['ratio']}** "
-                     f"({crawl['web']['sites']} sites, {crawl['full_pages']} pages, {crawl['server']})",
+                     f"wall, **{crawl['cpu_ratio']}** per CPU-second ({crawl['web']['sites']} sites, "
+                     f"{crawl['full_pages']} pages, {crawl['server']})",
                      ">= 0.7", verdict(crawl["ratio"] >= 0.7)))
+        for label, r in (crawl.get("what_if") or {}).items():
+            rows.append((f"what-if ({len(crawl['what_if'])} runs, first sites): {label}",
+                         f"{r['pages_per_s']:.1f} pages/s, {r['pages_per_cpu_s']} pages/CPU-s", "-", "-"))
         rows.append(("peak RSS of the full crawl", f"{crawl['full_peak_rss_mb']} MB (bare spider "
                      f"{crawl['bare_peak_rss_mb']} MB)", "< 300 MB", verdict(crawl["full_peak_rss_mb"] < 300)))
     ext = (runs.get("extract") or {}).get("result")
@@ -136,12 +140,25 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke run)")
     parser.add_argument("--only", help="comma-separated subset of: " + ", ".join(BENCHES))
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
+    parser.add_argument("--render-only", action="store_true",
+                        help="rewrite RESULTS.md from the last run's bench/out/results.json")
     args = parser.parse_args()
+    saved = HERE / "out" / "results.json"
+    if args.render_only:
+        data = json.loads(saved.read_text(encoding="utf-8"))
+        Path(args.out).write_text(render(data["runs"], data["machine"], data["quick"]) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+        return
     names = [n.strip() for n in args.only.split(",")] if args.only else list(BENCHES)
     unknown = [n for n in names if n not in BENCHES]
     if unknown:
         parser.error(f"unknown benchmark {unknown[0]!r}")
-    runs = {name: run(name, args.quick) for name in names}
+    runs = {}
+    for name in names:
+        runs[name] = run(name, args.quick)
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_text(json.dumps({"runs": runs, "machine": machine(), "quick": args.quick}, indent=1),
+                         encoding="utf-8")
     Path(args.out).write_text(render(runs, machine(), args.quick) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
     sys.exit(1 if any(r["exit"] for r in runs.values()) else 0)

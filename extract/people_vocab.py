@@ -130,4 +130,6 @@ dermatology surgery plastic cosmetic cosmetics aesthetic laser lasers wellness m
 chartered physiotherapist paramedic podiatrist radiographer trichologist medicine sports advanced board
 fachärztin facharzt ärztin arzt zahnärztin zahnarzt kosmetikerin enfermera enfermero esteticista cirujano
 cirujana médica lekarz pielęgniarka kosmetolog dermatolog chirurg
+street road rd avenue ave square terrace crescent gardens boulevard blvd highway hwy suite floor tower
+straße strasse allee calle avenida ulica aleja
 """.split())

@@ -189,3 +189,8 @@ def test_cqc_ids_belong_to_the_clinic_not_to_its_doctor():
 
 def test_a_page_without_cqc_ids_has_no_clinic_credentials():
     assert _clinic("<main><p>Regulated by the CQC. Company number 11234567.</p></main>").credentials == []
+
+
+def test_a_street_after_a_job_word_is_not_a_person():
+    people = _people("<main><p>Our consultant surgeon Harley Street trained, with nurse Emma Hall on hand.</p></main>")
+    assert list(people) == ["Emma Hall"]
