@@ -2,7 +2,10 @@
 
 ``extract_clinic`` is what the page object calls. Schema.org clinic/business
 nodes are read first; the visible page fills what they leave out (og:site_name,
-logo alt, <title>; tel:/mailto: links; <address> blocks and postcodes). On a
+logo alt, <title>; tel:/mailto: links, Cloudflare-protected and "[at]" emails;
+<address> blocks, Google Maps iframe titles and postcodes; unlabelled phone
+numbers last, landlines first). CQC provider / location ids go to
+``ClinicInfo.credentials``, never to a person. On a
 chain's location page (``/locations/<slug>/``) the address is read from the
 main content, never from the head-office footer; single-location sites may
 use the footer.

@@ -48,6 +48,7 @@ _WS = re.compile(r"\s+")
 _LEAD_IN = re.compile(r"^(?:meet|introducing|say\s+hello\s+to|hello,?\s+I'?m|hi,?\s+I'?m|about|mgr(?:\s+farm\.)?|lic\.|in[żz]\.|(?:Frau|Herr|Pani?|Sra\.?|Dña\.?|Doña|D\.ª|Don)(?=\s+(?-i:[A-ZÀ-Þ])(?!r\.?\s)))\s+(?:our\s+\w+,?\s+)?(?=(?-i:[A-ZÀ-ÞŁŚŻ]))", re.I)
 # "(GDC 81234)", "(GMC No. 7123456)" written inside a name line: the number is read elsewhere
 _REG_IN_BRACKETS = re.compile(r"\s*\((?=[^()]*\d)[^()]{2,40}\)\s*$")
+_NAME_LABEL = re.compile(r"(?i)^(?:(?:full\s+)?name|nombre|imi[eę](?:\s+i\s+nazwisko)?|practitioner|clinician)$")
 _ROLE_LABEL = re.compile(r"^([^:|\n]{3,40}?)\s*:\s+(.+)$")
 _ROLE_BEFORE_TITLE = re.compile(
     r"^((?:[\w\-äöüß]+\s+){1,2}?)((?:Prof(?:essor|\.)?|Dr\.?|Dra\.?|Doctor|Doctora|Nurse|[Ll]ek\.)\s+\S.*)$")
@@ -115,16 +116,9 @@ def parse_name(text: str) -> ParsedName:
     text = re.sub(r"\s*\n\s*", " | ", (text or "").strip())
     text = _WS.sub(" ", text.replace("\xa0", " ")).strip(" ,;·•|")
     text = _REG_IN_BRACKETS.sub("", _LEAD_IN.sub("", text)).strip(" ,;·•|")
-    labelled = _ROLE_LABEL.match(text)
-    if labelled:  # "Medical Director: Dr. Alan Park, MD"
-        named = parse_name(labelled.group(2))
-        if (named.title or named.postnominals) and looks_like_name(named.name, titled=named.title is not None):
-            return named._replace(rest=named.rest or labelled.group(1))
-    prefixed = None if _TITLE_RE.match(text) else _ROLE_BEFORE_TITLE.match(text)
-    if prefixed:  # "Zahnärztin Dr. Miriam Roth"
-        named = parse_name(prefixed.group(2))
-        if named.title:
-            return named._replace(rest=named.rest or prefixed.group(1).strip())
+    named = _name_after_role(text)
+    if named is not None:
+        return named
     parts = _SPLIT_ROLE.split(text, maxsplit=1)
     head, rest = parts[0].strip(), (parts[1].strip() if len(parts) > 1 else None)
     title = None
@@ -138,6 +132,23 @@ def parse_name(text: str) -> ParsedName:
     head = re.sub(r"\(\s*", "(", head)
     name_tokens, post = _split_postnominals(head.split())
     return ParsedName(title, " ".join(name_tokens).strip(" ,"), ", ".join(post) if "," in head else " ".join(post) or None, rest or None)
+
+
+def _name_after_role(text: str) -> ParsedName | None:
+    """'Medical Director: Dr. Alan Park, MD', 'Enfermera: Rocío Vidal', 'Zahnärztin Dr. Miriam Roth'."""
+    labelled = _ROLE_LABEL.match(text)
+    if labelled:
+        label = labelled.group(1)
+        named = parse_name(labelled.group(2))
+        says = _NAME_LABEL.match(label) or _profession_from_text(label)
+        if (named.title or named.postnominals or says) and looks_like_name(named.name, titled=named.title is not None):
+            return named._replace(rest=named.rest or (None if _NAME_LABEL.match(label) else label))
+    prefixed = None if _TITLE_RE.match(text) else _ROLE_BEFORE_TITLE.match(text)
+    if prefixed:
+        named = parse_name(prefixed.group(2))
+        if named.title:
+            return named._replace(rest=named.rest or prefixed.group(1).strip())
+    return None
 
 
 def looks_like_name(name: str, *, titled: bool = False) -> bool:
@@ -188,7 +199,8 @@ _CQC_BARE = re.compile(r"\b(?:provider|location)\s+id\s*:?\s*(?P<v>1-\d{8,11})\b
 _AHPRA_BARE = re.compile(r"\b(?P<v>(?:MED|NMW|DEN|PHA|PAR|PHY)\d{10})\b")
 
 _STATE_NAMES = "|".join(sorted((re.escape(n) for n in US_STATES), key=len, reverse=True))
-_LIC_ROLE = r"(?:(?:RN|LPN|LVN|NP|APRN|FNP|PA|MD|DO|RPh|Esthetician|Medical|Nursing|Physician|Nurse|Professional|State)\s+){0,2}"
+_LIC_ROLE = (r"(?:(?:RN|LPN|LVN|NP|APRN|FNP|PA|MD|DO|RPh|Esthetician|Esthetics|Medical|Nursing|Physician|Nurse|Professional|"
+             r"State|Practitioner|Assistant|Registered|Advanced|Practice|Vocational|Cosmetology)\s+){0,3}")
 _LIC_WORD = r"(?i:licen[cs]e|lic\.)"
 _LIC_TOKEN = r"(?P<v>[A-Z]{0,4}[\-\s]?\d[\dA-Z\-]{3,12})(?![\w\-])"
 _LIC_NO = r"\s*(?i:no\.?|number|num\.?|#)?\s*[:#]?\s*#?\s*"

@@ -5,7 +5,9 @@ first (names, jobTitle, hasCredential, medicalLicense, NPI identifiers), then th
 visible page (see extract/people_dom.py); the same person from both sources
 becomes one Practitioner holding the union of their credentials. People are only
 taken from places that present a practitioner: testimonials, review and article
-authors and navigation never become practitioners.
+authors and navigation never become practitioners. On a blog post only people the
+page ties to a register number are kept (a "medically reviewed by Dr X, GMC ..." line);
+the site's own name ("Rachel Kim Dermatology") is never a person.
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ def _identifier(value: Any, country: str | None) -> list[Credential]:
 
 def _has_credential(value: Any, country: str | None) -> list[Credential]:
     if isinstance(value, dict):
-        parts = [text_value(value.get(k)) for k in ("name", "credentialCategory", "educationalCredentialAwarded",
+        parts = [text_value(value.get(k)) for k in ("credentialCategory", "name", "educationalCredentialAwarded",
                                                     "identifier", "recognizedBy")]
         name = text_value(value.get("name")) or ""
         text = " ".join(p for p in parts if p)

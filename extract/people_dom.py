@@ -5,7 +5,9 @@ A *candidate* is a short element whose text parses as a person's name
 ancestor holding no other candidate, extended with following siblings up to the
 next candidate, so numbers in one person's bio are never given to the next
 person. Testimonials, navigation, reviews and blog bylines are cut out before
-anything is read. Pure: the caller's tree is copied, never changed.
+anything is read (a byline naming a register number stays: that is a medical
+reviewer). Accordion / tab toggle buttons stay: they often carry the name.
+Pure: the caller's tree is copied, never changed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _BAD_CLASS = re.compile(
 )
 _BYLINE = re.compile(r"author|byline|post-meta|entry-meta", re.I)
 _TOGGLE = re.compile(r"accordion|collapse|toggle|tab(?:s|-title|-link)?\b", re.I)
+_NAME_FIELD = re.compile(r"(?i)^(?:(?:full\s+)?name|practitioner|clinician|nombre|imi[eę](?:\s+i\s+nazwisko)?|name\s+des\s+arztes)\s*:?$")
 _CAND = "data-cw-candidate"  # marks set on our private copy of the tree
 _COVERED = "data-cw-covered"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -151,6 +154,10 @@ def _in_footer(el) -> bool:
 def _nameish(el) -> bool:
     if el.tag in _HEADINGS or el.tag in ("dt", "figcaption", "th", "strong", "b"):
         return True
+    if el.tag in ("td", "dd"):  # a value whose label reads "Name"
+        label = el.getprevious()
+        if label is not None and label.tag in ("th", "dt", "td") and _NAME_FIELD.match(label.text_content().strip()):
+            return True
     if el.tag == "td":
         return el.getprevious() is None
     return bool(_NAMEISH_CLASS.search(el.get("class") or ""))
@@ -175,7 +182,7 @@ def _candidate_text(el, text: str) -> cr.ParsedName | None:
     if not cr.looks_like_name(parsed.name, titled=titled):
         return None
     strong = parsed.title in ("Dr", "Prof", "Nurse", "Lek") or bool(parsed.postnominals)
-    role_line = len(first) > 1 and _clinical_role(parsed.rest)
+    role_line = _clinical_role(parsed.rest)  # "Jane Smith<br>Aesthetic Nurse", "Enfermera: Rocío Vidal"
     if not strong and not role_line and not _nameish(el):
         return None
     return parsed

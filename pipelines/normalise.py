@@ -29,11 +29,11 @@ def normalise_extract(extract) -> None:
         price.per_session = derive_per_session(price)
         if price.unit == "consultation":
             price.treatment = "consultation"
-    for person in extract.practitioners:
-        for cred in person.credentials:
-            if cred.kind in REGISTER_KINDS:
-                cred.value = normalise(cred.kind, cred.value)
-                cred.format_valid = format_valid(cred.kind, cred.value)
+    creds = [c for person in extract.practitioners for c in person.credentials]
+    for cred in creds + list(extract.clinic.credentials):
+        if cred.kind in REGISTER_KINDS:
+            cred.value = normalise(cred.kind, cred.value)
+            cred.format_valid = format_valid(cred.kind, cred.value)
 
 
 class NormalisePipeline:

@@ -23,13 +23,18 @@ def encode_item(item) -> str | None:
     return None
 
 
+def _clinic(data: dict) -> ClinicInfo:
+    creds = [Credential(**c) for c in data.get("credentials", [])]
+    return ClinicInfo(**{**data, "credentials": creds})
+
+
 def _extract(data: dict) -> PageExtract:
     people = []
     for person in data.get("practitioners", []):
         creds = [Credential(**c) for c in person.get("credentials", [])]
         people.append(Practitioner(**{**person, "credentials": creds}))
     return PageExtract(
-        clinic=ClinicInfo(**data.get("clinic", {})),
+        clinic=_clinic(data.get("clinic") or {}),
         prices=[Price(**p) for p in data.get("prices", [])],
         practitioners=people,
         page_kind=data.get("page_kind"),

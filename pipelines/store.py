@@ -51,14 +51,9 @@ def page_rows(item: PageItem, crawl_id: int | None) -> dict[str, list[dict]]:
             "last_crawl_id": crawl_id,
         })
         for cred in person.credentials:
-            rows["credentials"].append({
-                "id": identity.credential_id(cid, pid, cred.kind, cred.value),
-                "practitioner_id": pid, "clinic_id": cid, "kind": cred.kind, "value": cred.value,
-                "issuer": cred.issuer,
-                "format_valid": None if cred.format_valid is None else int(cred.format_valid),
-                "evidence": cred.evidence, "source_url": item.url, "first_seen": seen,
-                "last_seen": seen, "last_crawl_id": crawl_id,
-            })
+            rows["credentials"].append(_credential_row(cred, cid, pid, item.url, seen, crawl_id))
+    for cred in ex.clinic.credentials:  # clinic-level numbers (CQC provider/location ids)
+        rows["credentials"].append(_credential_row(cred, cid, None, item.url, seen, crawl_id))
     for price in ex.prices:
         prid = identity.price_id(cid, price.treatment, price.treatment_text, price.unit,
                                  price.sessions, price.quantity)
@@ -80,6 +75,17 @@ def page_rows(item: PageItem, crawl_id: int | None) -> dict[str, list[dict]]:
     rows["clinic_sources"] = [{"clinic_id": cid, "source": "website", "url": site_root(item.seed_url),
                                "first_seen": seen, "last_seen": seen}]
     return rows
+
+
+def _credential_row(cred, cid: str, pid: str | None, url: str, seen: str, crawl_id: int | None) -> dict:
+    return {
+        "id": identity.credential_id(cid, pid, cred.kind, cred.value),
+        "practitioner_id": pid, "clinic_id": cid, "kind": cred.kind, "value": cred.value,
+        "issuer": cred.issuer,
+        "format_valid": None if cred.format_valid is None else int(cred.format_valid),
+        "evidence": cred.evidence, "source_url": url, "first_seen": seen,
+        "last_seen": seen, "last_crawl_id": crawl_id,
+    }
 
 
 def listing_rows(item: ListingItem, crawl_id: int | None) -> dict[str, list[dict]]:

@@ -52,6 +52,7 @@ def validate_extract(extract) -> list[str]:
     """Clean an extract in place; return notes about what was corrected."""
     notes: list[str] = []
     _clean_strings(extract.clinic)
+    extract.clinic.credentials = [c for c in extract.clinic.credentials[:MAX_LIST] if _valid_credential(c)]
     for coord in ("latitude", "longitude"):
         v = clean_amount_signed(getattr(extract.clinic, coord), 180.0)
         setattr(extract.clinic, coord, v)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import gzip
 import hashlib
-import json
 import re
 import socket
 import struct
@@ -366,8 +365,3 @@ def middleware(faults: str | Iterable[str] | None, seed: int, *, slow_seconds: f
     fault_layer.faults = active  # type: ignore[attr-defined]
     return fault_layer
 
-
-def plan(faults: str | Iterable[str] | None) -> str:
-    """A one-line description for the serve command's banner."""
-    active = parse_faults(faults)
-    return json.dumps({"faults": list(active)}) if active else "no faults"

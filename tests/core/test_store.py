@@ -98,3 +98,12 @@ def test_batches_are_written_in_one_transaction(db_path):
     except Exception:
         pass
     assert count(db, "clinics") == 0 and count(db, "prices") == 0
+
+
+def test_clinic_level_credentials_are_stored_without_a_practitioner(db_path):
+    page = make_page(url="http://glow.example/", kind="home")
+    page.extract.clinic.credentials = [Credential(kind="cqc", value="1-123456789", evidence="CQC provider ID")]
+    run_pages(db_path, [page])
+    db = open_db(db_path)
+    row = db.execute("select practitioner_id, kind, value, format_valid from credentials where kind='cqc'").fetchone()
+    assert row == (None, "cqc", "1-123456789", 1)

@@ -194,3 +194,32 @@ def test_a_page_without_cqc_ids_has_no_clinic_credentials():
 def test_a_street_after_a_job_word_is_not_a_person():
     people = _people("<main><p>Our consultant surgeon Harley Street trained, with nurse Emma Hall on hand.</p></main>")
     assert list(people) == ["Emma Hall"]
+
+
+def test_labelled_fields_name_a_person():
+    people = _people("<main><dl><dt>Name</dt><dd>Sarah Jones</dd><dt>Registration</dt><dd>NMC 12A3456E</dd></dl>"
+                     "<dl><dt>Name</dt><dd>Dr Liam Byrne</dd><dt>Registration</dt><dd>GMC 7011223</dd></dl>"
+                     "<p><strong>Enfermera:</strong> Rocío Vidal</p></main>")
+    assert _regs(people["Sarah Jones"]) == [("nmc", "12A3456E")]
+    assert _regs(people["Liam Byrne"]) == [("gmc", "7011223")]
+    assert people["Rocío Vidal"].profession == "nurse"
+
+
+def test_json_ld_licence_credential_with_state_name():
+    head = """<script type="application/ld+json">{"@context": "https://schema.org", "@type": "Person",
+      "name": "Taylor Brooks", "jobTitle": "Nurse Practitioner", "hasCredential": {"@type":
+      "EducationalOccupationalCredential", "credentialCategory": "license",
+      "name": "Arizona Nurse Practitioner License", "identifier": "AP212345"}}</script>"""
+    people = _people("<main><h1>Taylor</h1></main>", url="https://saguaro.example/team/", country="US", head=head)
+    cred = people["Taylor Brooks"].credentials[0]
+    assert (cred.kind, cred.value, cred.issuer) == ("state_license", "AP212345", "AZ")
+
+
+def test_clinic_credentials_survive_the_redis_queue_round_trip():
+    from items import ClinicInfo, Credential, PageExtract, PageItem
+    from pipelines.redis_queue import decode_item, encode_item
+
+    cqc = Credential(kind="cqc", value="1-1234567890", format_valid=True, evidence="CQC Provider ID: 1-1234567890")
+    item = PageItem(url="https://a.co.uk/", site="a.co.uk", seed_url="https://a.co.uk/", fetched_at="2025-01-01T00:00:00Z",
+                    status=200, extract=PageExtract(clinic=ClinicInfo(name="A", credentials=[cqc])))
+    assert decode_item(encode_item(item)).extract.clinic.credentials == [cqc]
