@@ -111,15 +111,16 @@ def diff_examples(expected: Counter, found: Counter, limit: int = 8) -> dict:
 
 
 def evaluate_sample_web(db_path: str, *, clinics: int, seed: int, verbose: bool = False) -> dict:
-    from clinicwatch.crawl import crawl_sites
-    from clinicwatch.pipeline import _post_crawl
+    from clinicwatch.crawl import LOOPBACK_PROFILE
+    from clinicwatch.pipeline import run_job
     from db.schema import open_db
     from samples.server import SampleWeb
 
     with SampleWeb(clinics=clinics, seed=seed) as web:
-        crawl = crawl_sites(str(web.seeds_csv), db_path, allow_private=True, loopback=True,
-                            log_level="INFO" if verbose else "WARNING")
-        _post_crawl(db_path, register_dir=Path(web.registers_dir))
+        summary = run_job(db_path, seeds=str(web.seeds_csv), area=None, allow_private=True,
+                          overrides=dict(LOOPBACK_PROFILE), verbose=verbose,
+                          register_dir=Path(web.registers_dir))
+        crawl = summary["crawl"]
         truth = load_truth(web.truth_path)
     db = open_db(db_path)
     try:

@@ -69,8 +69,11 @@ def run_job(db_path: str, **kwargs) -> dict:
 
 def run_job_unlocked(db_path: str, *, seeds: str | None, area: str | None, allow_private: bool,
                      overpass_url: str | None = None, overrides: dict | None = None,
-                     verbose: bool = False) -> dict:
-    """Discovery (area) or seeds -> crawl -> post-crawl stages, in one process."""
+                     verbose: bool = False, register_dir: Path | None = None) -> dict:
+    """Discovery (area) or seeds -> crawl -> post-crawl stages, in one process.
+
+    ``register_dir`` holds register snapshots to import before verification (the demo's).
+    """
     from clinicwatch.crawl import build_settings, run_steps
     from clinicwatch.discover import write_seeds_from_listings
     from spiders.listings import ListingsSpider, parse_area
@@ -100,23 +103,21 @@ def run_job_unlocked(db_path: str, *, seeds: str | None, area: str | None, allow
     summary["crawls"] = crawls
     summary["crawl"] = crawls[-1] if crawls else {}
     summary["ok"] = bool(crawls) and all(c.get("status") == "finished" for c in crawls)
-    summary.update(_post_crawl(db_path))
+    summary.update(_post_crawl(db_path, register_dir=register_dir))
     return summary
 
 
 def run_demo(db_path: str, *, clinics: int, seed: int, verbose: bool = False) -> dict:
-    """Sample web on loopback -> crawl -> verify against its register snapshots -> analyse."""
-    from clinicwatch.crawl import crawl_sites
+    """`run` on the bundled sample web: loopback allowed, no politeness delays, its register snapshots."""
+    from clinicwatch.crawl import LOOPBACK_PROFILE
     from samples.server import SampleWeb
 
     with SampleWeb(clinics=clinics, seed=seed) as web:
         print(f"sample web: {clinics} clinic sites on http://127.0.0.1:{web.port}/ "
               f"(hosts *.localhost)", flush=True)
-        crawl = crawl_sites(str(web.seeds_csv), db_path, allow_private=True, loopback=True,
-                            log_level="INFO" if verbose else "WARNING")
-        summary = {"ok": crawl.get("status") == "finished", "db": db_path, "crawl": crawl}
-        summary.update(_post_crawl(db_path, register_dir=Path(web.registers_dir)))
-    return summary
+        return run_job(db_path, seeds=str(web.seeds_csv), area=None, allow_private=True,
+                       overrides=dict(LOOPBACK_PROFILE), verbose=verbose,
+                       register_dir=Path(web.registers_dir))
 
 
 def print_summary(summary: dict, as_json: bool) -> None:
