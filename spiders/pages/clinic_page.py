@@ -54,6 +54,18 @@ def decode(body: bytes, content_type: str | None = None) -> str:
     return text
 
 
+_CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
+def looks_binary(body: bytes) -> bool:
+    """PDFs, images and random bytes: many control bytes early on (UTF-16 with a BOM is text)."""
+    head = body[:4096]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = sum(1 for b in head if b in _CONTROL_BYTES)
+    return controls / len(head) > 0.05
+
+
 def extract_page(
     html: str | bytes,
     url: str,
@@ -63,6 +75,9 @@ def extract_page(
 ) -> PageExtract:
     """Read one page. ``hints`` may carry {"country": "GB"} learned from the site's other pages."""
     result = PageExtract(page_kind=page_kind(url))
+    if isinstance(html, bytes) and looks_binary(html):
+        result.errors.append("binary content, not an HTML page")
+        return result
     try:
         text = decode(html, content_type) if isinstance(html, bytes) else html
         if len(text) > MAX_HTML_CHARS:
