@@ -36,7 +36,7 @@ test: $(STAMP) $(SYSSTAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(PY) -m ruff check . || true
+	$(VENV)/bin/ruff check .
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py
