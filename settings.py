@@ -72,8 +72,8 @@ DEPTH_PRIORITY = 0
 HTTPCACHE_ENABLED = True
 HTTPCACHE_POLICY = "spiders.cache.RevalidatePolicy"
 HTTPCACHE_STORAGE = "spiders.cache.DbCacheStorage"
+HTTPCACHE_DBM_MODULE = "spiders.sqlitedbm"  # one SQLite file; see spiders/sqlitedbm.py
 HTTPCACHE_DIR = ""
-HTTPCACHE_GZIP = True
 HTTPCACHE_EXPIRATION_SECS = 0
 # Count bytes on the wire (after the cache), so crawls.bytes is what was downloaded.
 DOWNLOADER_MIDDLEWARES["scrapy.downloadermiddlewares.stats.DownloaderStats"] = 950

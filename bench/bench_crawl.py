@@ -90,7 +90,7 @@ def bench(sites: int, seed: int, repeats: int, out: Path, what_if_sites: int = 0
     rate = {m: statistics.median(r["pages_per_s"] for r in rs) for m, rs in runs.items()}
     ratios = [f["pages_per_s"] / b["pages_per_s"] for b, f in zip(runs["bare"], runs["full"])]
     cpu_ratios = [f["pages_per_cpu_s"] / b["pages_per_cpu_s"] for b, f in zip(runs["bare"], runs["full"])]
-    return {"server": server.kind, "web": web, "runs": runs, "what_if": variants,
+    return {"server": server.kind, "web": web, "runs": runs, "what_if": variants, "what_if_sites": what_if_sites,
             "cpu_ratio": round(statistics.median(cpu_ratios), 3),
             "bare_pages_per_s": round(rate["bare"], 1), "full_pages_per_s": round(rate["full"], 1),
             "ratio": round(statistics.median(ratios), 3),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sqlite3
 import sys
 
 from clinicwatch import __version__
@@ -68,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"clinicwatch {args.command}: {exc}", file=sys.stderr)
         return exc.code
+    except sqlite3.Error as exc:
+        print(f"clinicwatch {args.command}: database error: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"clinicwatch {args.command}: interrupted", file=sys.stderr)
         return 130

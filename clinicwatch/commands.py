@@ -178,7 +178,11 @@ def cmd_eval(args) -> int:
     from clinicwatch import evaluate
 
     if args.fixtures:
+        if not Path(args.fixtures).is_dir():
+            raise CliError(f"fixture directory not found: {args.fixtures}", 2)
         report = evaluate.score_fixtures(args.fixtures)
+        if not report["scores"]:
+            raise CliError(f"no golden fixtures (*/expected.json) under {args.fixtures}", 2)
     else:
         with tempfile.TemporaryDirectory(prefix="clinicwatch-eval-") as tmp:
             db_path = args.db or str(Path(tmp) / "eval.db")

@@ -9,7 +9,9 @@ docs/data-contract.md for their meaning.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import sqlite_utils
 
@@ -144,6 +146,9 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 
 def connect(path: str, *, readonly: bool = False) -> sqlite_utils.Database:
     """Open the database in WAL mode so Datasette can read while a crawl writes."""
+    parent = Path(path).resolve().parent
+    if not parent.is_dir():
+        raise sqlite3.OperationalError(f"cannot open database {path}: directory {parent} does not exist")
     db = sqlite_utils.Database(path)
     if not readonly:
         db.execute("PRAGMA journal_mode=WAL")

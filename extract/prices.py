@@ -57,6 +57,7 @@ MONEY = re.compile(
     rf"(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?P<k1>{_K})?(?:\s?(?P<post1>{_POST})(?!\s?\d))?"
     rf"|(?P<n2>{_NUM})(?P<k2>{_K})?\s?(?P<post2>{_POST})(?!\d)"
 )
+_EXPONENT = re.compile(r"\d+(?:[.,]\d+)?[eE][+-]?\d+\b")
 _BARE = re.compile(rf"(?P<n>{_NUM})(?P<k>{_K})?")
 _BARE_ONLY = re.compile(rf"^[^\d]*?(?P<n>{_NUM})(?P<k>{_K})?[^\d]*$")
 _RANGE_SEP = r"\s*(?:-|–|—|~|to|bis|a|al|hasta|do|à|au|fino a|ila|ile)\s*"
@@ -269,6 +270,7 @@ def _build(text: str, tok: _Tok, before: str, after: str, context: str) -> Price
 
 def _scan(text: str, default_currency: str | None, context: str, bare: bool) -> list[tuple[int, int, PriceParse]]:
     text = _LEADER.sub(lambda m: " " * len(m.group(0)), text)  # same length: callers slice by offsets
+    text = _EXPONENT.sub(lambda m: " " * len(m.group(0)), text)  # "1e309" is no price, not £1
     toks = _tokens(text, default_currency)
     if not toks and bare:
         toks = _bare_token(text, default_currency)

@@ -23,8 +23,9 @@ is set, so each database has its own and scrapyd jobs find theirs.
 from __future__ import annotations
 
 import os
+from importlib import import_module
 
-from scrapy.extensions.httpcache import FilesystemCacheStorage, RFC2616Policy
+from scrapy.extensions.httpcache import DbmCacheStorage, RFC2616Policy
 
 CACHE_SUFFIX = "-httpcache"
 
@@ -53,11 +54,17 @@ class RevalidatePolicy(RFC2616Policy):
         return response.status == 304
 
 
-class DbCacheStorage(FilesystemCacheStorage):
-    """Filesystem cache under ``<CLINICWATCH_DB>-httpcache`` unless HTTPCACHE_DIR is given."""
+class DbCacheStorage(DbmCacheStorage):
+    """One SQLite file per spider (spiders/sqlitedbm.py) under ``<CLINICWATCH_DB>-httpcache``,
+    unless HTTPCACHE_DIR is given. One batched write per response instead of six files."""
 
-    def __init__(self, settings):
-        super().__init__(settings)
+    def __init__(self, settings):  # not super(): it would create Scrapy's default cache dir
         explicit = settings.get("HTTPCACHE_DIR")
-        if not explicit or explicit == "httpcache":  # Scrapy's default: a relative .scrapy dir
+        if explicit and explicit != "httpcache":  # "httpcache": Scrapy's relative default
+            self.cachedir = os.path.abspath(explicit)
+        else:
             self.cachedir = cache_dir_for(settings.get("CLINICWATCH_DB") or "clinicwatch.db")
+        os.makedirs(self.cachedir, exist_ok=True)
+        self.expiration_secs = settings.getint("HTTPCACHE_EXPIRATION_SECS")
+        self.dbmodule = import_module(settings.get("HTTPCACHE_DBM_MODULE") or "spiders.sqlitedbm")
+        self.db = None

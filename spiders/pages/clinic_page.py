@@ -49,8 +49,19 @@ def page_kind(url: str) -> str:
 
 
 def decode(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to text using the declared charset, BOM, meta tag, then detection."""
-    _, text = html_to_unicode(content_type or "", body)
+    """Bytes to text: BOM, then valid UTF-8, then the declared charset, else windows-1252.
+
+    Real sites often declare ISO-8859-1 (a server default) while serving UTF-8; a body
+    with non-ASCII bytes that is valid UTF-8 is UTF-8 whatever the label says (text in
+    a single-byte charset almost never is). Undeclared non-UTF-8 pages are read as
+    windows-1252, the superset of Latin-1 that browsers use.
+    """
+    if not body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and not body.isascii():
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    _, text = html_to_unicode(content_type or "", body, default_encoding="cp1252")
     return text
 
 

@@ -56,8 +56,6 @@ def test_missing_charset_reads_the_same_facts(url, body):
     assert facts(extract_page(bare, url, content_type=None)) == truth
 
 
-@pytest.mark.xfail(strict=True, reason="spiders/pages/clinic_page.py decode() falls back to UTF-8 with "
-                                       "replacement characters for an unlabelled windows-1252 page ('Col\ufffdn')")
 def test_unlabelled_windows_1252_body_reads_the_same_facts():
     wrong = []
     for url, body, _ in _non_ascii_pages()[:12]:
@@ -71,8 +69,6 @@ def test_unlabelled_windows_1252_body_reads_the_same_facts():
     assert wrong == []
 
 
-@pytest.mark.xfail(strict=True, reason="spiders/pages/clinic_page.py decode() trusts a header that says "
-                                       "iso-8859-1 over a body that is valid UTF-8 (mojibake: 'Â£', 'MÃ¼ller')")
 def test_header_that_lies_about_the_charset_reads_the_same_facts():
     wrong = []
     for url, body, _ in _non_ascii_pages()[:12]:

@@ -193,8 +193,6 @@ def test_hostile_page_is_stored_with_clean_bounded_text(group):
         con.close()
 
 
-@pytest.mark.xfail(strict=True, reason="extract/prices.py reads '£1e309' as £1 and '£1.5e3' as £1.50 "
-                                       "instead of refusing them (reported to the extraction owner)")
 def test_exponent_prices_are_refused_not_misread(group):
     con = _hostile(group)
     try:

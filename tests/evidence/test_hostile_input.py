@@ -160,12 +160,6 @@ FILE_CASES = {
     "registers import file missing": ["registers", "import", "KIND", f"{MISSING}/f.csv", "--db", "DB"],
     "sample-web generate unwritable": ["sample-web", "generate", "--clinics", "2", "--out", "/proc/x"],
     "sample-web serve unknown fault": ["sample-web", "serve", "--faults", "meteor", "--out", "OUT"],
-}
-
-
-# Known gaps (reported to the lead): sqlite3.OperationalError tracebacks for a --db in a missing
-# directory; `eval --fixtures` with no fixtures prints its report on stdout and nothing on stderr.
-KNOWN_BAD = {
     "crawl db unwritable": ["crawl", "--seeds", "SEEDS", "--db", f"{MISSING}/x.db"],
     "verify db missing": ["verify", "--db", f"{MISSING}/x.db"],
     "registers list db missing": ["registers", "list", "--db", f"{MISSING}/x.db"],
@@ -183,12 +177,6 @@ def _kind_choice() -> str:
 @pytest.mark.slow
 def test_missing_or_unusable_files_give_one_clear_line(tmp_path):
     assert _file_problems(FILE_CASES, tmp_path) == {}
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known gaps, see KNOWN_BAD")
-def test_known_gaps_in_file_errors(tmp_path):
-    assert _file_problems(KNOWN_BAD, tmp_path) == {}
 
 
 def _file_problems(cases: dict, tmp_path) -> dict:

@@ -11,7 +11,7 @@ import pytest
 
 from extract import treatments
 from extract.price_blocks import extract_prices
-from extract.prices import find_prices
+from extract.prices import find_prices, parse_price
 
 
 def _prices(text: str, cur: str | None = "GBP") -> list[tuple]:
@@ -112,3 +112,8 @@ def test_block_rules(body, expected):
 ])
 def test_classify_rules(name, expected):
     assert treatments.classify(name) == expected
+
+
+@pytest.mark.parametrize("text", ["£1e309", "£1.5e3", "1E6 €", "$2.5e+4"], ids=["1e309", "1.5e3", "1E6", "2.5e+4"])
+def test_exponent_notation_is_no_price(text):
+    assert parse_price(text) is None
