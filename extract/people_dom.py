@@ -164,6 +164,11 @@ def _nameish(el) -> bool:
 
 
 def _candidate(el) -> cr.ParsedName | None:
+    # Cheap C-level bound first: element_text only adds separators, so a long or empty
+    # text can never pass _candidate_text's limits.
+    plain = el.text_content()
+    if not plain.strip() or len(plain) > 140 and len(" ".join(plain.split())) > 140:
+        return None
     for split_inline in (False, True):
         parsed = _candidate_text(el, element_text(el, split_inline))
         if parsed is not None:

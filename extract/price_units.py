@@ -11,12 +11,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ı": "i", "ß": "ss", "ø": "o", "đ": "d", "–": "-", "—": "-"})
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free text with the same meaning ("Sesión" -> "sesion")."""
+    if text.isascii():  # the common case: no accents to strip
+        return text.translate(_FOLD_EXTRA).lower()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=8192)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
