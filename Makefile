@@ -33,6 +33,7 @@ demo: $(STAMP)
 	$(VENV)/bin/clinicwatch demo --db $(DB) --port $(PORT)
 
 test: $(STAMP) $(SYSSTAMP)
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -30,8 +30,8 @@ HERE = Path(__file__).resolve().parent
 
 WHAT_IFS = {  # full-pipeline variants measured to locate the cost (not product settings)
     "full, no HTTP cache": {"BENCH_SET": "HTTPCACHE_ENABLED=False"},
-    "full, no RDFa pass": {"BENCH_WHATIF_NO_RDFA": "1"},
-    "full, neither": {"BENCH_SET": "HTTPCACHE_ENABLED=False", "BENCH_WHATIF_NO_RDFA": "1"},
+    "full, no Spidermon": {"BENCH_SET": "SPIDERMON_ENABLED=False;SPIDERMON_VALIDATION_SCHEMAS={}"},
+    "full, no extraction": {"BENCH_WHATIF_NO_EXTRACT": "1"},
 }
 
 

@@ -84,11 +84,12 @@ def run_full(seeds: str, db: str) -> dict:
 
 
 def _what_if() -> None:
-    """BENCH_WHATIF_NO_RDFA=1: skip extruct's RDFa pass (measures what the profile blames; not a fix)."""
-    if os.environ.get("BENCH_WHATIF_NO_RDFA"):
-        import extract.structured as structured
+    """BENCH_WHATIF_NO_EXTRACT=1: page objects return an empty extract (locates the cost; not a fix)."""
+    if os.environ.get("BENCH_WHATIF_NO_EXTRACT"):
+        import spiders.sites
+        from items import PageExtract
 
-        structured._SYNTAXES = [s for s in structured._SYNTAXES if s != "rdfa"]
+        spiders.sites.extract_page = lambda *args, **kwargs: PageExtract(page_kind="other")
 
 
 def main() -> None:
