@@ -100,13 +100,25 @@ def _check_seeds(path: str) -> None:
         raise CliError(f"seed file not found: {path}", 2)
 
 
+def _check_db_dir(db: str) -> None:
+    parent = Path(db).resolve().parent
+    if not parent.is_dir():
+        raise CliError(f"cannot create database {db}: directory {parent} does not exist", 2)
+
+
 def cmd_crawl(args) -> int:
     _check_seeds(args.seeds)
+    _check_db_dir(args.db)
     from clinicwatch.crawl import crawl_sites
+    from clinicwatch.scheduling import LockHeld, run_lock
 
-    row = crawl_sites(args.seeds, args.db, allow_private=args.allow_private,
-                      overrides=_settings_overrides(args),
-                      log_level="INFO" if args.verbose else "WARNING")
+    try:
+        with run_lock(args.db):
+            row = crawl_sites(args.seeds, args.db, allow_private=args.allow_private,
+                              overrides=_settings_overrides(args),
+                              log_level="INFO" if args.verbose else "WARNING")
+    except LockHeld as exc:
+        raise CliError(str(exc)) from None
     _print_crawl(row, args.json)
     return 0 if row.get("status") == "finished" else 1
 
@@ -123,6 +135,7 @@ def _print_crawl(row: dict, as_json: bool) -> None:
 def cmd_run(args) -> int:
     if args.seeds:
         _check_seeds(args.seeds)
+    _check_db_dir(args.db)
     summary = pipeline.run_job(args.db, seeds=args.seeds, area=args.area,
                                allow_private=args.allow_private, overpass_url=args.overpass_url,
                                overrides=_settings_overrides(args), verbose=args.verbose)

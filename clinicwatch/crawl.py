@@ -15,7 +15,7 @@ from scrapy.utils.reactor import install_reactor
 from twisted.internet import defer
 
 from db.schema import open_db
-from db.store import get_crawl
+from db.store import get_crawl, mark_interrupted
 
 LOOPBACK_PROFILE: dict[str, Any] = {
     "CLINICWATCH_ALLOW_PRIVATE": True,
@@ -50,7 +50,9 @@ def build_settings(db_path: str, *, allow_private: bool = False, loopback: bool 
 
 def run_steps(db_path: str, steps: list[Step], settings: Settings) -> list[dict]:
     """Run spiders one after another in one reactor; return each crawl's `crawls` row."""
-    open_db(db_path).close()  # schema first, so a failed start still leaves a valid file
+    db = open_db(db_path)  # schema first, so a failed start still leaves a valid file
+    mark_interrupted(db)  # callers hold the run lock: nothing else is crawling into this file
+    db.close()
     process = CrawlerProcess(settings)
     crawl_ids: list[int | None] = []
     failures: list[BaseException] = []

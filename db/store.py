@@ -94,6 +94,15 @@ def start_crawl(db: sqlite_utils.Database, spider: str, seeds: str | None = None
     return int(cur.lastrowid)
 
 
+def mark_interrupted(db: sqlite_utils.Database) -> int:
+    """Crawls still 'running' or 'closing' when a new one starts under the run lock were killed."""
+    with db.conn:
+        cur = db.conn.execute(
+            "UPDATE crawls SET status = 'interrupted', finish_reason = COALESCE(finish_reason, 'killed') "
+            "WHERE status IN ('running', 'closing')")
+    return cur.rowcount
+
+
 def finish_crawl(db: sqlite_utils.Database, crawl_id: int, *, status: str, finish_reason: str | None,
                  stats: dict, monitor_failures: Iterable[str] = ()) -> None:
     failures = list(monitor_failures)

@@ -54,18 +54,32 @@ def extract_clinic(doc, nodes: list[dict], *, url: str, hints: dict) -> ClinicIn
     if branch is not None:
         info.name = _branch_name(doc, node, info.name, branch)
     _fill_from_node(info, node)
-    _fill_address(info, doc, branch is not None, hints)
+    texts = _Texts()
+    _fill_address(info, doc, branch is not None, hints, texts)
     info.country = info.country or infer_country(doc, url, info, hints)
-    info.phone = _phone(doc, node, info.country, branch is not None)
-    info.email = info.email or _email(doc, branch is not None)
-    info.credentials = clinic_credentials(doc)
+    info.phone = _phone(doc, node, info.country, branch is not None, texts)
+    info.email = info.email or _email(doc, branch is not None, texts)
+    info.credentials = clinic_credentials(doc, texts)
     return info
 
 
-def clinic_credentials(doc) -> list[Credential]:
+class _Texts:
+    """element_text per element, read once per page (the tree is not changed meanwhile)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[object, str]] = {}  # id -> (element kept alive, text)
+
+    def of(self, el) -> str:
+        hit = self._seen.get(id(el))
+        if hit is None or hit[0] is not el:
+            hit = self._seen[id(el)] = (el, element_text(el))
+        return hit[1]
+
+
+def clinic_credentials(doc, texts: _Texts | None = None) -> list[Credential]:
     """The clinic's own register numbers: CQC provider and location ids (footers, 'About', badges)."""
     body = doc.find(".//body")
-    text = element_text(body) if body is not None else ""
+    text = (texts or _Texts()).of(body) if body is not None else ""
     return [c for c in find_registrations(text) if c.kind in CLINIC_REGISTER_KINDS]
 
 
@@ -191,13 +205,13 @@ def _apply_address(info: ClinicInfo, addr: ca.Address) -> None:
     info.country = info.country or addr.country
 
 
-def _fill_address(info: ClinicInfo, doc, is_branch: bool, hints: dict) -> None:
+def _fill_address(info: ClinicInfo, doc, is_branch: bool, hints: dict, texts: _Texts) -> None:
     if info.postcode:
         if info.country is None:
             info.country = ca.parse_address(info.postcode).country
         return
     country = info.country or hints.get("country")
-    blocks = _address_blocks(doc, is_branch)
+    blocks = _address_blocks(doc, is_branch, texts)
     for block in blocks:
         addr = ca.parse_address(block, country)
         if addr.postcode:
@@ -210,7 +224,7 @@ def _fill_address(info: ClinicInfo, doc, is_branch: bool, hints: dict) -> None:
             return
 
 
-def _address_blocks(doc, is_branch: bool) -> list[str]:
+def _address_blocks(doc, is_branch: bool, texts: _Texts) -> list[str]:
     """Address-like texts, most specific first; footers last and never on a branch page."""
     body = doc.find(".//body")
     if body is None:
@@ -219,7 +233,7 @@ def _address_blocks(doc, is_branch: bool) -> list[str]:
     xpath = ('.//address | .//*[@itemprop="address"] | .//*[contains(@class,"address") or contains(@class,"contact") '
              'or contains(@class,"location") or contains(@id,"contact") or contains(@class,"adres")]')
     for el in body.xpath(xpath):
-        text = element_text(el)
+        text = texts.of(el)
         if not text or len(text) > 600:
             continue
         in_footer = any(a.tag == "footer" or "footer" in (a.get("class") or "") for a in el.iterancestors())
@@ -228,19 +242,19 @@ def _address_blocks(doc, is_branch: bool) -> list[str]:
         if re.search(r"\d", title):  # "Glow Clinic, 22 Park Row, Leeds LS1 5JF" on a Google Maps embed
             main.append(title)
     content = body.find(".//main")
-    main.append(element_text(content) if content is not None else "")
+    main.append(texts.of(content) if content is not None else "")
     if not is_branch:
         main += footer
-        main.append(element_text(body))
+        main.append(texts.of(body))
     return [t for t in main if t]
 
 
-def _phone(doc, node: dict | None, country: str | None, is_branch: bool) -> str | None:
+def _phone(doc, node: dict | None, country: str | None, is_branch: bool, texts: _Texts) -> str | None:
     raws = [text_value(node.get("telephone"))] if node is not None else []
     scope = doc.xpath("//main") if is_branch else []
     root = scope[0] if scope else doc
     raws += [h for h in root.xpath('.//a[starts-with(translate(@href,"TEL","tel"),"tel:")]/@href')]
-    text = element_text(root) if hasattr(root, "text_content") else ""
+    text = texts.of(root) if hasattr(root, "text_content") else ""
     raws += ca.phones_in_text(text)
     for raw in raws:
         phone = ca.normalise_phone(raw, country)
@@ -250,7 +264,7 @@ def _phone(doc, node: dict | None, country: str | None, is_branch: bool) -> str 
     return found[0] if found else None
 
 
-def _email(doc, is_branch: bool) -> str | None:
+def _email(doc, is_branch: bool, texts: _Texts) -> str | None:
     scope = doc.xpath("//main") if is_branch else []
     root = scope[0] if scope else doc
     for coded in root.xpath('.//@data-cfemail | .//a[contains(@href,"/cdn-cgi/l/email-protection#")]/@href'):
@@ -262,7 +276,7 @@ def _email(doc, is_branch: bool) -> str | None:
         if _EMAIL.fullmatch(addr):
             return addr.lower()
     body = root if scope else doc.find(".//body")
-    text = element_text(body) if body is not None else ""
+    text = texts.of(body) if body is not None else ""
     m = _EMAIL.search(text)
     if m and not m.group(0).lower().endswith((".png", ".jpg", ".webp")):
         return m.group(0).lower()

@@ -12,6 +12,7 @@ number is returned even when malformed, with ``format_valid`` False
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from extract.identifiers import format_valid, normalise
@@ -52,6 +53,10 @@ _NAME_LABEL = re.compile(r"(?i)^(?:(?:full\s+)?name|nombre|imi[eę](?:\s+i\s+naz
 _ROLE_LABEL = re.compile(r"^([^:|\n]{3,40}?)\s*:\s+(.+)$")
 _ROLE_BEFORE_TITLE = re.compile(
     r"^((?:[\w\-äöüß]+\s+){1,2}?)((?:Prof(?:essor|\.)?|Dr\.?|Dra\.?|Doctor|Doctora|Nurse|[Ll]ek\.)\s+\S.*)$")
+_NEWLINE_RUN = re.compile(r"\s*\n\s*")
+_DR_AFTER_PROF = re.compile(r"(?i)dr\.?\s")
+_COMMA_SPACE = re.compile(r"\s*,\s*")
+_OPEN_PAREN_SPACE = re.compile(r"\(\s*")
 
 
 class ParsedName(NamedTuple):
@@ -113,7 +118,18 @@ def _split_postnominals(tokens: list[str]) -> tuple[list[str], list[str]]:
 
 def parse_name(text: str) -> ParsedName:
     """'Dr Jane Smith MBBS MRCS - Medical Director' -> ('Dr', 'Jane Smith', 'MBBS MRCS', 'Medical Director')."""
-    text = re.sub(r"\s*\n\s*", " | ", (text or "").strip())
+    if text and len(text) > 300:  # long texts are rarely repeated: keep the cache small
+        return _parse_name(text)
+    return _parse_cached(text)
+
+
+@lru_cache(maxsize=16384)
+def _parse_cached(text: str) -> ParsedName:
+    return _parse_name(text)
+
+
+def _parse_name(text: str) -> ParsedName:
+    text = _NEWLINE_RUN.sub(" | ", (text or "").strip())
     text = _WS.sub(" ", text.replace("\xa0", " ")).strip(" ,;·•|")
     text = _REG_IN_BRACKETS.sub("", _LEAD_IN.sub("", text)).strip(" ,;·•|")
     named = _name_after_role(text)
@@ -126,10 +142,10 @@ def parse_name(text: str) -> ParsedName:
     if m:
         title = normalise_title(m.group("title"))
         head = head[m.end():]
-        if title == "Prof" and re.match(r"(?i)dr\.?\s", head):
+        if title == "Prof" and _DR_AFTER_PROF.match(head):
             head = head.split(None, 1)[1] if " " in head else head
-    head = re.sub(r"\s*,\s*", ", ", head)
-    head = re.sub(r"\(\s*", "(", head)
+    head = _COMMA_SPACE.sub(", ", head)
+    head = _OPEN_PAREN_SPACE.sub("(", head)
     name_tokens, post = _split_postnominals(head.split())
     return ParsedName(title, " ".join(name_tokens).strip(" ,"), ", ".join(post) if "," in head else " ".join(post) or None, rest or None)
 
@@ -193,6 +209,11 @@ _REG_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("cqc", re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission)\b[^.\n]{0,60}?(?P<v>1-\s?\d{6,12}(?!\d))", re.I)),
     ("ahpra", re.compile(r"\bAHPRA" + _FILL + r"(?P<v>[A-Z]{3}\s?\d{4,12}(?!\d))", re.I)),
 ]
+_ANY_DIGIT = re.compile(r"\d")
+# the literal every _REG_PATTERNS match starts with (same flags): a cheap test before the full pattern
+_REG_GUARD = {kind: re.compile(words, re.I) for kind, words in (
+    ("gmc", "GMC|General"), ("gdc", "GDC|General"), ("gphc", "GPhC|General"), ("nmc", "NMC|Nursing"),
+    ("hcpc", "HCPC|Health"), ("npi", "NPI"), ("cqc", "CQC|Care"), ("ahpra", "AHPRA"))}
 _PREMISES = re.compile(r"premises|registered\s+pharmacy|pharmacy\s+(?:registration|number|no)", re.I)
 _REVERSE = re.compile(r"(?P<v>\d{7})\s*\((?P<k>GMC|GDC|GPhC)\)", re.I)
 _CQC_BARE = re.compile(r"\b(?:provider|location)\s+id\s*:?\s*(?P<v>1-\d{8,11})\b", re.I)
@@ -231,6 +252,8 @@ def _evidence(text: str, start: int, end: int) -> str:
 def find_registrations(text: str, country: str | None = None) -> list[Credential]:
     """Register numbers the text names (GMC/NMC/GDC/GPhC/HCPC/NPI/CQC/AHPRA/state licences)."""
     text = text or ""
+    if not _ANY_DIGIT.search(text):  # every number pattern but the NMC one needs a digit
+        return _no_digit_registrations(text)
     found: list[tuple[int, Credential]] = []
     taken: list[tuple[int, int]] = []
 
@@ -241,6 +264,8 @@ def find_registrations(text: str, country: str | None = None) -> list[Credential
         found.append((pos, cred))
 
     for kind, pattern in _REG_PATTERNS:
+        if not _REG_GUARD[kind].search(text):  # the register's name is not even mentioned
+            continue
         for m in pattern.finditer(text):
             if kind == "gphc" and _PREMISES.search(text[max(0, m.start() - 40): m.start("v")]):
                 continue  # a registered pharmacy's premises number belongs to the clinic
@@ -262,6 +287,12 @@ def find_registrations(text: str, country: str | None = None) -> list[Credential
             add(m.start("v"), m.end("v"), _cred("state_license", m.group("v"), _evidence(text, m.start(), m.end())))
     found.sort(key=lambda pair: pair[0])
     return _dedupe([c for _, c in found])
+
+
+def _no_digit_registrations(text: str) -> list[Credential]:
+    """find_registrations on a text without digits: only an NMC PIN of look-alike letters ('OO A OOOO B')."""
+    nmc = _REG_PATTERNS[3][1]
+    return _dedupe([_cred("nmc", m.group("v"), _evidence(text, m.start(), m.end())) for m in nmc.finditer(text)])
 
 
 def _dedupe(creds: list[Credential]) -> list[Credential]:

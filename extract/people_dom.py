@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extract import credentials as cr
 from extract.people_vocab import PROFESSION_WORDS
@@ -87,30 +88,49 @@ class Mention:
 
 def element_text(el, split_inline: bool = False) -> str:
     """Text with line breaks at block boundaries and <br> (and inline tags when ``split_inline``)."""
+    if not len(el):  # a leaf: its own text only (the common case for candidates)
+        return _norm_lines(el.text or "")
     parts: list[str] = []
+    append = parts.append
+    inline_breaks = _INLINE_BREAKS
 
     def walk(node) -> None:
-        if not isinstance(node.tag, str):
+        tag = node.tag
+        if not isinstance(tag, str):
             if node.tail:
-                parts.append(node.tail)
+                append(node.tail)
             return
-        block = node.tag in _BLOCK or (split_inline and node.tag in _INLINE_BREAKS)
-        parts.append("\n" if block else " " if node.tag in _INLINE_BREAKS else "")
+        sep = "\n" if tag in _BLOCK or (split_inline and tag in inline_breaks) else " " if tag in inline_breaks else ""
+        append(sep)
         if node.text:
-            parts.append(node.text)
+            append(node.text)
         for child in node:
             walk(child)
-        parts.append("\n" if block else " " if node.tag in _INLINE_BREAKS else "")
+        append(sep)
         if node.tail:
-            parts.append(node.tail)
+            append(node.tail)
 
     if el.text:
-        parts.append(el.text)
+        append(el.text)
     for child in el:
         walk(child)
-    text = "".join(parts).replace("\xa0", " ")
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in text.split("\n")]
+    return _norm_lines("".join(parts))
+
+
+_HSPACE = re.compile(r"[ \t\r\f\v]+")
+
+
+def _norm_lines(text: str) -> str:
+    text = text.replace("\xa0", " ")
+    if "\n" not in text:
+        return _HSPACE.sub(" ", text).strip()
+    lines = [_HSPACE.sub(" ", ln).strip() for ln in text.split("\n")]
     return "\n".join(ln for ln in lines if ln)
+
+
+def _has_inline(el) -> bool:
+    """Whether ``element_text(el, True)`` can differ from ``element_text(el)``."""
+    return any(True for _ in el.iterdescendants(*_INLINE_BREAKS))
 
 
 def clean_tree(doc):
@@ -169,28 +189,36 @@ def _candidate(el) -> cr.ParsedName | None:
     plain = el.text_content()
     if not plain.strip() or len(plain) > 140 and len(" ".join(plain.split())) > 140:
         return None
-    for split_inline in (False, True):
-        parsed = _candidate_text(el, element_text(el, split_inline))
-        if parsed is not None:
-            return parsed
-    return None
+    text = element_text(el)
+    parsed = _candidate_text(el, text)
+    if parsed is not None or not len(el) or not _has_inline(el):
+        return parsed  # without inline children the second reading is the same text
+    split = element_text(el, True)
+    return None if split == text else _candidate_text(el, split)
 
 
 def _candidate_text(el, text: str) -> cr.ParsedName | None:
-    if not text or len(text) > 140 or text.count("\n") > 3:
+    parsed, strong, role_line = _read_candidate(text)
+    if parsed is None or not strong and not role_line and not _nameish(el):
         return None
+    return parsed
+
+
+@lru_cache(maxsize=16384)
+def _read_candidate(text: str) -> tuple[cr.ParsedName | None, bool, bool]:
+    """The element-independent part of the candidate test: (name, strong, role line)."""
+    if not text or len(text) > 140 or text.count("\n") > 3:
+        return None, False, False
     first = text.split("\n", 1)
     parsed = cr.parse_name(text if len(first) == 1 else first[0])
     if len(first) > 1:
         parsed = parsed._replace(rest=parsed.rest or first[1].split("\n")[0])
     titled = parsed.title is not None
     if not cr.looks_like_name(parsed.name, titled=titled):
-        return None
+        return None, False, False
     strong = parsed.title in ("Dr", "Prof", "Nurse", "Lek") or bool(parsed.postnominals)
     role_line = _clinical_role(parsed.rest)  # "Jane Smith<br>Aesthetic Nurse", "Enfermera: Rocío Vidal"
-    if not strong and not role_line and not _nameish(el):
-        return None
-    return parsed
+    return parsed, strong, role_line
 
 
 def non_clinical(role: str) -> bool:

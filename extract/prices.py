@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from price_parser import Price as _PPPrice
 
@@ -269,6 +270,18 @@ def _build(text: str, tok: _Tok, before: str, after: str, context: str) -> Price
 
 
 def _scan(text: str, default_currency: str | None, context: str, bare: bool) -> list[tuple[int, int, PriceParse]]:
+    if len(text) > 1000 or len(context) > 1000:  # long texts are rarely repeated: keep the cache small
+        return _scan_text(text, default_currency, context, bare)
+    return list(_scan_cached(text, default_currency, context, bare))
+
+
+@lru_cache(maxsize=8192)
+def _scan_cached(text: str, default_currency: str | None, context: str, bare: bool) -> tuple:
+    """Pure over its arguments and PriceParse is frozen: one scan serves every caller of the same text."""
+    return tuple(_scan_text(text, default_currency, context, bare))
+
+
+def _scan_text(text: str, default_currency: str | None, context: str, bare: bool) -> list[tuple[int, int, PriceParse]]:
     text = _LEADER.sub(lambda m: " " * len(m.group(0)), text)  # same length: callers slice by offsets
     text = _EXPONENT.sub(lambda m: " " * len(m.group(0)), text)  # "1e309" is no price, not £1
     toks = _tokens(text, default_currency)

@@ -84,6 +84,8 @@ def normalise(name: str) -> str:
 
 def _fold_map(text: str) -> tuple[str, list[int]]:
     """Folded text and, per folded character, the index of the original character."""
+    if text.isascii():  # fold() maps ASCII one to one: only the case changes
+        return text.lower(), list(range(len(text) + 1))
     chars: list[str] = []
     index: list[int] = []
     for i, c in enumerate(text):

@@ -28,6 +28,7 @@ from importlib import import_module
 from scrapy.extensions.httpcache import DbmCacheStorage, RFC2616Policy
 
 CACHE_SUFFIX = "-httpcache"
+MAX_CACHED_BODY = 1024 * 1024  # bigger bodies are no clinic page worth keeping; refetched in full
 
 
 def cache_dir_for(db_path: str) -> str:
@@ -39,7 +40,7 @@ class RevalidatePolicy(RFC2616Policy):
     """RFC 2616 caching that revalidates every stored page on every crawl."""
 
     def should_cache_response(self, response, request) -> bool:
-        if response.status != 200:
+        if response.status != 200 or len(response.body) > MAX_CACHED_BODY:
             return False
         cc = self._parse_cachecontrol(response)
         if b"no-store" in cc:

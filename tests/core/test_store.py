@@ -107,3 +107,12 @@ def test_clinic_level_credentials_are_stored_without_a_practitioner(db_path):
     db = open_db(db_path)
     row = db.execute("select practitioner_id, kind, value, format_valid from credentials where kind='cqc'").fetchone()
     assert row == (None, "cqc", "1-123456789", 1)
+
+
+def test_a_killed_crawl_is_marked_interrupted_when_the_next_one_starts(db_path):
+    db = open_db(db_path)
+    killed = store.start_crawl(db, "sites")
+    assert store.mark_interrupted(db) == 1
+    row = store.get_crawl(db, killed)
+    assert (row["status"], row["finish_reason"]) == ("interrupted", "killed")
+    assert store.mark_interrupted(db) == 0

@@ -156,7 +156,7 @@ def test_the_same_page_under_other_urls_is_stored_once(group):
 
 
 def test_memory_stays_bounded(group):
-    """50 MB pages and gzip bombs are cut at DOWNLOAD_MAXSIZE (8 MB): the crawl process stays small."""
+    """50 MB pages and gzip bombs are cut at DOWNLOAD_MAXSIZE (4 MB): the crawl process stays small."""
     assert group["rss"] < MEMORY_LIMIT_MB, f"peak RSS {group['rss']:.0f} MB"
 
 
