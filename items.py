@@ -34,7 +34,7 @@ UNITS = ("session", "course", "area", "unit", "ml", "syringe", "treatment", "con
 
 # Credential kinds (the `credentials.kind` vocabulary). The first group are
 # register numbers checked by validators in extract/identifiers.py.
-REGISTER_KINDS = ("gmc", "nmc", "gdc", "gphc", "hcpc", "npi", "state_license", "cqc", "ahpra")
+REGISTER_KINDS = ("gmc", "nmc", "gdc", "gphc", "hcpc", "npi", "state_license", "cqc", "ahpra", "pwz", "imc")
 OTHER_CREDENTIAL_KINDS = ("degree", "diploma", "membership", "certification")
 CREDENTIAL_KINDS = REGISTER_KINDS + OTHER_CREDENTIAL_KINDS
 

@@ -71,6 +71,8 @@ REGISTER_NAMES = {
     "hcpc": ("HCPC number", "HCPC (Health and Care Professions Council) register"),
     "cqc": ("CQC ID", "CQC (Care Quality Commission) register"),
     "npi": ("NPI", "NPPES NPI Registry"),
+    "pwz": ("PWZ number", "Polish register of doctors and dentists (Centralny Rejestr Lekarzy)"),
+    "imc": ("IMC number", "Irish Medical Council register"),
 }
 
 PROFESSION_NAMES = {

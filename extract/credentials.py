@@ -208,12 +208,19 @@ _REG_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("npi", re.compile(r"\bNPI" + _FILL + r"(?P<v>\d{8,11}(?!\d))", re.I)),
     ("cqc", re.compile(r"\b(?:CQC|Care\s+Quality\s+Commission)\b[^.\n]{0,60}?(?P<v>1-\s?\d{6,12}(?!\d))", re.I)),
     ("ahpra", re.compile(r"\bAHPRA" + _FILL + r"(?P<v>[A-Z]{3}\s?\d{4,12}(?!\d))", re.I)),
+    # Poland: "PWZ 1234567", "nr prawa wykonywania zawodu: 1234567"
+    ("pwz", re.compile(r"\b(?:PWZ|prawa\s+wykonywania\s+zawodu(?:\s+lekarza(?:\s+dentysty)?)?)" + _FILL
+                       + r"(?P<v>\d{7}(?!\d))", re.I)),
+    # Ireland: "IMC No. 123456", "Irish Medical Council registration number 123456"
+    ("imc", re.compile(r"\b(?:IMC|(?:Irish\s+)?(?<!General\s)Medical\s+Council(?:\s+of\s+Ireland)?(?:\s*\(IMC\))?)"
+                       + _FILL + r"(?P<v>\d{4,6}(?!\d))", re.I)),
 ]
 _ANY_DIGIT = re.compile(r"\d")
 # the literal every _REG_PATTERNS match starts with (same flags): a cheap test before the full pattern
 _REG_GUARD = {kind: re.compile(words, re.I) for kind, words in (
     ("gmc", "GMC|General"), ("gdc", "GDC|General"), ("gphc", "GPhC|General"), ("nmc", "NMC|Nursing"),
-    ("hcpc", "HCPC|Health"), ("npi", "NPI"), ("cqc", "CQC|Care"), ("ahpra", "AHPRA"))}
+    ("hcpc", "HCPC|Health"), ("npi", "NPI"), ("cqc", "CQC|Care"), ("ahpra", "AHPRA"),
+    ("pwz", "PWZ|prawa"), ("imc", "IMC|Medical"))}
 _PREMISES = re.compile(r"premises|registered\s+pharmacy|pharmacy\s+(?:registration|number|no)", re.I)
 _REVERSE = re.compile(r"(?P<v>\d{7})\s*\((?P<k>GMC|GDC|GPhC)\)", re.I)
 _CQC_BARE = re.compile(r"\b(?:provider|location)\s+id\s*:?\s*(?P<v>1-\d{8,11})\b", re.I)

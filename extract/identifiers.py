@@ -19,6 +19,8 @@ _GDC_RE = re.compile(r"^\d{4,6}$")  # numeric; length not confirmed upstream, 4-
 _CQC_RE = re.compile(r"^1-\d{6,12}$")
 _AHPRA_RE = re.compile(r"^[A-Z]{3}\d{10}$")
 _STATE_LICENSE_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{2,14}$")
+_PWZ_RE = re.compile(r"^[1-9]\d{6}$")  # Polish doctors' and dentists' licence (prawo wykonywania zawodu)
+_IMC_RE = re.compile(r"^\d{4,6}$")  # Irish Medical Council registration number (format not confirmed upstream)
 
 _SPACES = re.compile(r"[\s\-./]+")
 
@@ -43,12 +45,20 @@ def npi_luhn_ok(npi: str) -> bool:
     return check == int(npi[9])
 
 
+def pwz_ok(pwz: str) -> bool:
+    """PWZ check digit: the first digit is the sum of digits 2-7 weighted 1-6, modulo 11."""
+    if not _PWZ_RE.match(pwz):
+        return False
+    digits = [int(c) for c in pwz]
+    return sum(w * d for w, d in enumerate(digits[1:], 1)) % 11 == digits[0]
+
+
 def normalise(kind: str, value: str) -> str:
     """Canonical form of a register number as it should be stored and compared."""
     raw = (value or "").strip().upper()
-    if kind in ("gmc", "gdc", "gphc", "npi"):
+    if kind in ("gmc", "gdc", "gphc", "npi", "pwz", "imc"):
         raw = _SPACES.sub("", raw)
-        for prefix in ("GMC", "GDC", "GPHC", "NPI", "NO", "#", ":"):
+        for prefix in ("GMC", "GDC", "GPHC", "NPI", "PWZ", "IMC", "NR", "NO", "#", ":"):
             if raw.startswith(prefix):
                 raw = raw[len(prefix):]
         return raw.lstrip(":#")
@@ -74,6 +84,8 @@ def format_valid(kind: str, value: str) -> bool | None:
     v = normalise(kind, value)
     if kind == "npi":
         return npi_luhn_ok(v)
+    if kind == "pwz":
+        return pwz_ok(v)
     rule = {
         "gmc": _GMC_RE,
         "nmc": _NMC_RE,
@@ -83,6 +95,7 @@ def format_valid(kind: str, value: str) -> bool | None:
         "cqc": _CQC_RE,
         "ahpra": _AHPRA_RE,
         "state_license": _STATE_LICENSE_RE,
+        "imc": _IMC_RE,
     }.get(kind)
     if rule is None:
         return None

@@ -31,6 +31,8 @@ REGISTER_URLS = {
     "npi": "https://npiregistry.cms.hhs.gov/provider-view/{number}",
     "cqc": "https://www.cqc.org.uk/location/{number}",
     "ahpra": "https://www.ahpra.gov.au/Registration/Registers-of-Practitioners.aspx",
+    "pwz": "https://rejestr.nil.org.pl/",
+    "imc": "https://www.medicalcouncil.ie/public-information/check-the-register/",
 }
 # Registers whose licence lets us republish the name they hold (NPPES is public domain;
 # GMC forbids republishing; the others' terms are unknown, so no).

@@ -14,7 +14,7 @@ the rules engine, "prescriber_annotation" (NMC/HCPC/GPhC independent prescriber)
 
 Handled kinds: gmc, nmc, gdc, gphc, hcpc, npi (checked), jccp / saveface (also
 ``membership`` rows whose issuer or value names JCCP or Save Face), and
-state_license, cqc, ahpra (no source yet: unverifiable). A network failure of
+state_license, cqc, ahpra, pwz, imc (no source yet: unverifiable). A network failure of
 the online NPI client leaves the row untouched and is counted in ``errors``.
 """
 

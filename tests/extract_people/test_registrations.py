@@ -169,9 +169,26 @@ GAPS = [
                  id="pin-without-NMC", marks=pytest.mark.xfail(strict=True, reason="register not named")),
     pytest.param("Colegiado nº 282812345", "ES", [("colegiado", "282812345", None, None)],
                  id="spanish-colegiado", marks=pytest.mark.xfail(strict=True, reason="no kind for Spanish colleges")),
-    pytest.param("PWZ 1234567", "PL", [("pwz", "1234567", None, None)],
-                 id="polish-pwz", marks=pytest.mark.xfail(strict=True, reason="no kind for Polish PWZ")),
 ]
+
+NATIONAL = [
+    pytest.param("PWZ 2234567", "PL", [("pwz", "2234567", True, None)], id="pwz-valid-check-digit"),
+    pytest.param("lek. med. Anna Nowak, nr PWZ: 1234567", "PL", [("pwz", "1234567", False, None)],
+                 id="pwz-bad-check-digit"),
+    pytest.param("numer prawa wykonywania zawodu lekarza 5425740", "PL", [("pwz", "5425740", True, None)],
+                 id="pwz-in-words"),
+    pytest.param("tel. 22 123 45 67, NIP 5252248481", "PL", [], id="polish-phone-and-nip-are-not-pwz"),
+    pytest.param("Dr Aoife Byrne MB BCh BAO, IMC No. 123456", "IE", [("imc", "123456", True, None)], id="imc-number"),
+    pytest.param("registered with the Medical Council of Ireland, registration number 412345", "IE",
+                 [("imc", "412345", True, None)], id="imc-in-words"),
+    pytest.param("General Medical Council 1234567", "GB", [("gmc", "1234567", True, None)],
+                 id="gmc-is-not-imc"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), NATIONAL)
+def test_national_registers(text, country, expected):
+    assert _tuples(find_registrations(text, country)) == expected
 
 
 @pytest.mark.parametrize(("text", "country", "expected"), GAPS)
