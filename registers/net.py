@@ -7,41 +7,22 @@ request the host is resolved and every address it resolves to is checked with
 unspecified address is refused unless ``allow_private=True`` (tests and the
 sample web need loopback). Redirects are checked the same way by the client.
 
-This duplicates the small address test in spiders/netguard.py on purpose:
-that module lives beside Scrapy and Twisted, and registers/ must not import
-the crawler. If the lead adds a shared clinicwatch/netguard.py, use it here.
+The address test itself is clinicwatch/addresses.py, shared with the crawler's
+resolver guard (registers/ must not import the crawler, which needs Twisted).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import socket
 from urllib.parse import urlsplit
+
+from clinicwatch.addresses import address_refusal
 
 ALLOWED_SCHEMES = ("http", "https")
 
 
 class BlockedAddress(ValueError):
     """A URL that must not be fetched (scheme, missing host or a non-public address)."""
-
-
-def address_refusal(ip: str) -> str | None:
-    """Why an IP address is not public, or None when it is a public address."""
-    try:
-        addr = ipaddress.ip_address(ip.split("%", 1)[0])
-    except ValueError:
-        return f"unparseable address {ip!r}"
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
-        addr = addr.ipv4_mapped
-    for label, hit in (
-        ("loopback", addr.is_loopback),
-        ("link-local", addr.is_link_local),
-        ("private", addr.is_private),
-        ("reserved", addr.is_reserved or addr.is_multicast or addr.is_unspecified),
-    ):
-        if hit:
-            return f"{label} address {addr}"
-    return None
 
 
 def resolve(host: str, port: int) -> list[str]:

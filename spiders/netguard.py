@@ -14,7 +14,6 @@ the operator's own network. Two guards close that door:
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
@@ -22,31 +21,14 @@ from scrapy.resolver import CachingThreadedResolver
 from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
 
+from clinicwatch.addresses import address_refusal
+
 ALLOWED_SCHEMES = ("http", "https")
 
 
 def is_local_name(host: str) -> bool:
     host = host.lower().rstrip(".")
     return host == "localhost" or host.endswith(".localhost")
-
-
-def address_refusal(ip: str) -> str | None:
-    """Why an address must not be fetched without --allow-private, or None if it is public."""
-    try:
-        addr = ipaddress.ip_address(ip)
-    except ValueError:
-        return None
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped:
-        addr = addr.ipv4_mapped
-    for label, test in (
-        ("loopback", addr.is_loopback),
-        ("link-local", addr.is_link_local),
-        ("reserved", addr.is_reserved or addr.is_multicast or addr.is_unspecified),
-        ("private", addr.is_private),
-    ):
-        if test:
-            return f"{label} address {addr}"
-    return None
 
 
 def url_refusal(url: str, allow_private: bool) -> str | None:

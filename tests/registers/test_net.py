@@ -12,7 +12,7 @@ from registers.npi import _GuardedRedirects
     ("ip", "label"),
     [("127.0.0.1", "loopback"), ("::1", "loopback"), ("10.1.2.3", "private"),
      ("192.168.0.10", "private"), ("172.16.5.4", "private"), ("169.254.169.254", "link-local"),
-     ("fe80::1", "link-local"), ("::ffff:127.0.0.1", "loopback"), ("0.0.0.0", "private"),
+     ("fe80::1", "link-local"), ("::ffff:127.0.0.1", "loopback"), ("0.0.0.0", "reserved"),
      ("224.0.0.1", "reserved")],
 )
 def test_non_public_addresses_refused(ip, label):
