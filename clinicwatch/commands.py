@@ -33,9 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="one URL per line, or CSV with at least name,website columns")
     add_db(p)
     add_allow_private(p)
-    p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
-    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="override a Scrapy setting (repeatable)")
+    _add_crawl_options(p)
     add_json(p)
     p.set_defaults(func=cmd_crawl)
 
@@ -48,9 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     add_allow_private(p)
     p.add_argument("--overpass-url", help="Overpass API endpoint (default: the public one)")
-    p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
-    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="override a Scrapy setting (repeatable)")
+    _add_crawl_options(p)
     add_json(p)
     p.set_defaults(func=cmd_run)
 
@@ -81,6 +77,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="score the golden fixture suite instead (default dir tests/fixtures/pages)")
     add_json(p)
     p.set_defaults(func=cmd_eval)
+
+
+def _add_crawl_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by every subcommand that runs the sites spider (read by _settings_overrides)."""
+    p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a Scrapy setting (repeatable)")
 
 
 def _settings_overrides(args) -> dict:
