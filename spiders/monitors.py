@@ -57,22 +57,19 @@ class CrawlHealthMonitor(Monitor):
 
     @monitors.name("error rate")
     def test_error_rate(self):
-        requests = self.data.stats.get("downloader/request_count", 0)
-        errors = self.data.stats.get("clinicwatch/errors", 0)
-        limit = self._setting("MAX_ERROR_RATE")
-        rate = _rate(errors, requests)
-        if self._judged():
-            self.assertLessEqual(rate, limit, f"error rate {rate:.0%} ({errors} errors / {requests} "
-                                 f"requests) above {limit:.0%}")
+        self._rate_at_most("clinicwatch/errors", "MAX_ERROR_RATE", "error rate", "errors")
 
     @monitors.name("retry rate")
     def test_retry_rate(self):
+        self._rate_at_most("retry/count", "MAX_RETRY_RATE", "retry rate", "retries")
+
+    def _rate_at_most(self, stat: str, setting: str, label: str, noun: str) -> None:
         requests = self.data.stats.get("downloader/request_count", 0)
-        retries = self.data.stats.get("retry/count", 0)
-        limit = self._setting("MAX_RETRY_RATE")
-        rate = _rate(retries, requests)
+        count = self.data.stats.get(stat, 0)
+        limit = self._setting(setting)
+        rate = _rate(count, requests)
         if self._judged():
-            self.assertLessEqual(rate, limit, f"retry rate {rate:.0%} ({retries} retries / {requests} "
+            self.assertLessEqual(rate, limit, f"{label} {rate:.0%} ({count} {noun} / {requests} "
                                  f"requests) above {limit:.0%}")
 
     @monitors.name("price coverage")
