@@ -33,7 +33,7 @@ TREATMENTS = (
 UNITS = ("session", "course", "area", "unit", "ml", "syringe", "treatment", "consultation")
 
 # Credential kinds (the `credentials.kind` vocabulary). The first group are
-# register numbers checked by validators in extract/identifiers.py.
+# register numbers checked by validators in core/identifiers.py.
 REGISTER_KINDS = ("gmc", "nmc", "gdc", "gphc", "hcpc", "npi", "state_license", "cqc", "ahpra", "pwz", "imc")
 OTHER_CREDENTIAL_KINDS = ("degree", "diploma", "membership", "certification")
 CREDENTIAL_KINDS = REGISTER_KINDS + OTHER_CREDENTIAL_KINDS
@@ -113,11 +113,29 @@ class Price:
     evidence: str | None = None  # nearby text that ties price to treatment
 
 
+# Money roles (the `money` table's vocabulary; extract/money_roles.py). Only own prices are prices.
+MONEY_ROLES = ("market_price", "deposit", "fee", "finance", "third_party", "wholesale", "was_price", "example")
+
+
+@dataclass
+class Money:
+    """Money on a page that is not the clinic's own treatment price: a deposit, a fee, a finance
+    offer, a market figure quoted by a guide... (kept, and shown, but never compared to norms)."""
+
+    role: str  # one of MONEY_ROLES
+    amount: float | None
+    currency: str | None
+    treatment: str | None = None  # the treatment it is about, when the page says
+    amount_max: float | None = None
+    text: str | None = None  # the sentence it was read from (cut to 300 characters)
+
+
 @dataclass
 class PageExtract:
     clinic: ClinicInfo = field(default_factory=ClinicInfo)
     prices: list[Price] = field(default_factory=list)
     practitioners: list[Practitioner] = field(default_factory=list)
+    money: list[Money] = field(default_factory=list)  # non-own money mentions, with their role
     page_kind: str | None = None  # home, prices, team, contact, location, blog, other
     errors: list[str] = field(default_factory=list)  # why something could not be read
 

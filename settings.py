@@ -37,7 +37,7 @@ REMOTE_CONTROL_ENABLED = False
 
 # Refuse private, loopback and link-local addresses unless --allow-private.
 CLINICWATCH_ALLOW_PRIVATE = False
-TWISTED_DNS_RESOLVER = "spiders.netguard.GuardedResolver"
+TWISTED_DNS_RESOLVER = "crawl.netguard.GuardedResolver"
 
 # --- Per-site bounds (the sites spider) -----------------------------------------------
 CLINICWATCH_MAX_PAGES_PER_SITE = 25
@@ -53,7 +53,7 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 900,
 }
 DOWNLOADER_MIDDLEWARES = {
-    "spiders.netguard.UrlGuardMiddleware": 50,
+    "crawl.netguard.UrlGuardMiddleware": 50,
 }
 SPIDER_MIDDLEWARES = {}
 EXTENSIONS = {}
@@ -65,14 +65,14 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = os.environ.get("CLINICWATCH_LOG_LEVEL", "INFO")
 DEPTH_PRIORITY = 0
 
-# --- Incremental recrawls (ops; see spiders/cache.py, docs/ops.md) ------------------------
+# --- Incremental recrawls (ops; see crawl/cache.py, docs/ops.md) ------------------------
 # Every page is stored with its validators; the next crawl sends conditional requests and
 # re-parses the stored page on "304 Not Modified". The cache sits next to the database
 # (<db>-httpcache) unless HTTPCACHE_DIR is set.
 HTTPCACHE_ENABLED = True
-HTTPCACHE_POLICY = "spiders.cache.RevalidatePolicy"
-HTTPCACHE_STORAGE = "spiders.cache.DbCacheStorage"
-HTTPCACHE_DBM_MODULE = "spiders.sqlitedbm"  # one SQLite file; see spiders/sqlitedbm.py
+HTTPCACHE_POLICY = "crawl.cache.RevalidatePolicy"
+HTTPCACHE_STORAGE = "crawl.cache.DbCacheStorage"
+HTTPCACHE_DBM_MODULE = "crawl.sqlitedbm"  # one SQLite file; see crawl/sqlitedbm.py
 HTTPCACHE_DIR = ""
 HTTPCACHE_EXPIRATION_SECS = 0
 # Count bytes on the wire (after the cache), so crawls.bytes is what was downloaded.
@@ -82,18 +82,18 @@ DOWNLOADER_MIDDLEWARES["scrapy.downloadermiddlewares.stats.DownloaderStats"] = 9
 # A price that moves by more than this fraction between two crawls is listed in `changes`.
 CLINICWATCH_PRICE_CHANGE_THRESHOLD = 0.10
 
-# --- Monitoring (ops; see spiders/monitors.py) ---------------------------------------------
+# --- Monitoring (ops; see crawl/monitors.py) ---------------------------------------------
 import items as _items  # noqa: E402 - spidermon keys its item schemas by class
 SPIDERMON_ENABLED = True
 EXTENSIONS["spidermon.contrib.scrapy.extensions.Spidermon"] = 500
-EXTENSIONS["spiders.monitors.CrawlProgress"] = 510
-EXTENSIONS["spiders.monitors.CrawlRecorder"] = 900  # after Spidermon: records its verdict
+EXTENSIONS["crawl.monitors.CrawlProgress"] = 510
+EXTENSIONS["crawl.record.CrawlRecordExtension"] = 900  # owns the crawls row; after Spidermon: records its verdict
 ITEM_PIPELINES["spidermon.contrib.scrapy.pipelines.ItemValidationPipeline"] = 800
 SPIDERMON_VALIDATION_SCHEMAS = {  # item class -> JSON schema (object path)
-    _items.PageItem: "spiders.item_schemas.PAGE_ITEM",
-    _items.CrawlErrorItem: "spiders.item_schemas.CRAWL_ERROR_ITEM",
+    _items.PageItem: "crawl.item_schemas.PAGE_ITEM",
+    _items.CrawlErrorItem: "crawl.item_schemas.CRAWL_ERROR_ITEM",
 }
-SPIDERMON_SPIDER_CLOSE_MONITORS = ("spiders.monitors.CrawlMonitorSuite",)
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("crawl.monitors.CrawlMonitorSuite",)
 SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
 SPIDERMON_MAX_ITEM_VALIDATION_ERRORS = 0
 # Thresholds (fractions). Coverage: share of crawled sites with >= 1 price / credential.

@@ -40,7 +40,8 @@ from typing import Any
 import sqlite_utils
 
 from analysis import labels
-from analysis.schema import migrate, page_cache
+from analysis.schema import page_cache
+from db.schema import ensure_schema
 from analysis.settings import resolve
 
 PERCENTILES = {"p10": 10, "p25": 25, "median": 50, "p75": 75}
@@ -201,7 +202,7 @@ def compute_norms(
     s = resolve(settings)
     day = (today or dt.datetime.now(dt.timezone.utc).date())
     day = day.isoformat() if isinstance(day, dt.date) else str(day)
-    migrate(db)
+    ensure_schema(db)
     db.conn.create_function("cw_region_label", 3, labels.region_label, deterministic=True)
     params = {f"q_{name}": q for name, q in PERCENTILES.items()}
     params.update(today=day, min_n=s["NORMS_MIN_N"])

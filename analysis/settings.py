@@ -2,12 +2,15 @@
 
 Defaults live in :data:`DEFAULTS`; callers pass a dict of overrides to
 :func:`resolve`, which rejects unknown names and out-of-range values so a typo
-cannot silently switch a rule off. Each rule lists the names it reads
+cannot silently switch a rule off. On the command line every name is a Scrapy
+setting with the ``CLINICWATCH_`` prefix (``clinicwatch run -s
+CLINICWATCH_PRICE_01_MEDIAN_FRACTION=0.5``): :func:`from_settings` collects them. Each rule lists the names it reads
 (see analysis/rules/ and docs/rules.md).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -43,6 +46,40 @@ DEFAULTS: dict[str, Any] = {
 PRICE_01_MODES = ("fraction", "percentile", "either", "both")
 # Percentiles stored in price_norms that PRICE-01 can compare against.
 STORED_PERCENTILES = (10, 25, 50)
+
+
+PREFIX = "CLINICWATCH_"
+
+
+def from_settings(settings) -> dict[str, Any]:
+    """Overrides for every analysis setting given as ``CLINICWATCH_<NAME>`` in a Scrapy settings
+    object (or a mapping), converted to the default's type (``-s`` values arrive as text)."""
+    overrides: dict[str, Any] = {}
+    for key, default in DEFAULTS.items():
+        value = settings.get(PREFIX + key)
+        if value is None:
+            continue
+        overrides[key] = _typed(key, value, default)
+    return overrides
+
+
+def _typed(key: str, value: Any, default: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        if isinstance(default, bool):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        if isinstance(default, int):
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        if isinstance(default, tuple):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        if isinstance(default, dict):
+            return json.loads(value)
+    except ValueError as exc:
+        raise ValueError(f"analysis setting {PREFIX}{key}: cannot read {value!r} ({exc})") from None
+    return value
 
 
 def resolve(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:

@@ -115,11 +115,11 @@ def people_rows(rng: random.Random, clinics: list[tuple[str, str]]) -> Iterator[
 def build(path: str, n_prices: int, seed: int = 7) -> None:
     from db.schema import open_db
 
-    from analysis.schema import migrate
+    from db.schema import ensure_schema
 
     rng = random.Random(seed)
     db = open_db(path)
-    migrate(db)
+    ensure_schema(db)
     conn = db.conn
     n_clinics = max(10, n_prices // 17)
     clinics = []

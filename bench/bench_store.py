@@ -59,7 +59,9 @@ def make_items(n: int) -> list[PageItem]:
 
 
 def run_pipeline(items: list[PageItem], path: str) -> tuple[float, int]:
-    pipe = StorePipeline(path, 200)
+    from crawl.record import CrawlRecord
+
+    pipe = StorePipeline(path, 200, crawl_id=CrawlRecord(path, "sites").open())
     pipe.open_spider()
     started = time.perf_counter()
     for item in items:

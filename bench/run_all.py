@@ -150,7 +150,7 @@ def crawl_costs(crawl: dict) -> list[str]:
         "### Where the time goes", "",
         f"CPU per page on the what-if web (process start-up included): bare spider {ms['bare']:.1f} ms, "
         f"full pipeline {ms['full']:.1f} ms. Taking one cost away at a time: the HTTP cache "
-        f"(spiders/cache.py, one SQLite record per response) costs "
+        f"(crawl/cache.py, one SQLite record per response) costs "
         f"{ms['full'] - ms['full, no HTTP cache']:.1f} ms a page, Spidermon's item validation "
         f"{ms['full'] - ms['full, no Spidermon']:.1f} ms, and the page objects (extract_page: prices, "
         f"practitioners, clinic details, structured data) {ms['full'] - ms['full, no extraction']:.1f} ms. "

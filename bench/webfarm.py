@@ -5,7 +5,7 @@ crawler, so a throughput benchmark against it measures the server as much as the
 crawler. Here every page of every site is rendered once to ``DIR/sites/<host>/...``
 and served by nginx (``root DIR/sites/$host``; Debian package, see
 scripts/bench-nginx.sh), or by a small aiohttp static handler when nginx is absent.
-The ``*.localhost`` host names resolve in clinicwatch's resolver (spiders/netguard.py).
+The ``*.localhost`` host names resolve in clinicwatch's resolver (crawl/netguard.py).
 """
 
 from __future__ import annotations

@@ -17,12 +17,12 @@ from clinicwatch.cliutil import CliError
 
 # Area modules that add subcommands, in the order `--help` lists them.
 AREAS = [
-    "clinicwatch.commands",  # demo, crawl, run, serve, extract, eval
-    "samples.cli",  # sample-web
-    "registers.cli",  # registers, verify
-    "analysis.cli",  # analyse
-    "publish.cli",  # check
-    "clinicwatch.ops",  # schedule
+    "clinicwatch.commands.crawl",  # demo, crawl, run, serve, extract, eval
+    "clinicwatch.commands.samples",  # sample-web
+    "clinicwatch.commands.registers",  # registers, verify
+    "clinicwatch.commands.analysis",  # analyse
+    "clinicwatch.commands.publish",  # check
+    "clinicwatch.commands.ops",  # schedule
 ]
 
 

@@ -66,3 +66,21 @@ def port_number(text: str) -> int:
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"port out of range 0-65535: {value}")
     return value
+
+
+def add_settings_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a setting (repeatable): Scrapy settings, CLINICWATCH_* crawl, "
+                        "change and analysis thresholds (docs/rules.md)")
+
+
+def settings_overrides(args: argparse.Namespace) -> dict:
+    overrides: dict = {}
+    for item in getattr(args, "set", []) or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isupper():
+            raise CliError(f"bad --set {item!r}: expected NAME=VALUE with an upper-case setting name", 2)
+        overrides[name] = value
+    if getattr(args, "max_pages", None):
+        overrides["CLINICWATCH_MAX_PAGES_PER_SITE"] = args.max_pages
+    return overrides

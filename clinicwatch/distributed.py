@@ -16,7 +16,6 @@ import json
 import subprocess
 import sys
 import time
-from types import SimpleNamespace
 from typing import Any
 
 from clinicwatch.cliutil import CliError, add_allow_private, add_db, add_json, print_json
@@ -69,7 +68,7 @@ def run_worker(redis_url: str, prefix: str, *, allow_private: bool, idle: float,
                                          **WORKER_COVERAGE_OFF},
                               log_level=log_level)
     extensions = dict(settings.getdict("EXTENSIONS"))
-    extensions.update({"spiders.monitors.CrawlRecorder": None, "spiders.redis_sites.WorkerReport": 920})
+    extensions.update({"crawl.record.CrawlRecordExtension": None, "spiders.redis_sites.WorkerReport": 920})
     settings.set("EXTENSIONS", extensions, priority="cmdline")
     process = CrawlerProcess(settings, install_root_handler=True)
     crawler = process.create_crawler(RedisSitesSpider)
@@ -118,7 +117,7 @@ def drain_once(server, prefix: str, store, batch: int = 500) -> int:
 
 def aggregate(server, prefix: str) -> tuple[dict, list[str], str]:
     """Summed worker stats, all monitor failures, and the overall finish reason."""
-    from spiders.monitors import FAILURES_STAT
+    from crawl.record import FAILURES_STAT
 
     totals: dict[str, float] = {}
     failures: list[str] = []
@@ -164,14 +163,15 @@ def crawl_shared(redis_url: str, prefix: str, seeds_path: str, db_path: str, *, 
                  allow_private: bool, idle: float, sets: list[str], wait_first: float = 120) -> dict:
     """Coordinate a distributed crawl and write it to ``db_path``; return its `crawls` row."""
     from clinicwatch.crawl import build_settings
+    from crawl.record import CrawlRecord
     from pipelines.store import StorePipeline
 
     server = connect(redis_url)
     settings = build_settings(db_path, allow_private=allow_private, overrides=_overrides(sets))
     prepare(server, prefix, seeds_path)
-    store = StorePipeline(db_path, settings.getint("CLINICWATCH_BATCH_SIZE", 200))
-    holder = SimpleNamespace(name="sites", seeds_path=seeds_path)
-    store.open_spider(holder)  # the crawls row; sets holder.crawl_id
+    record = CrawlRecord(db_path, "sites", seeds_path)
+    store = StorePipeline(db_path, settings.getint("CLINICWATCH_BATCH_SIZE", 200), crawl_id=record.open())
+    store.open_spider()
     procs = spawn_workers(workers, redis_url, prefix, allow_private=allow_private, idle=idle, sets=sets)
     try:
         write_until_done(server, prefix, store, procs, wait_first)
@@ -179,7 +179,8 @@ def crawl_shared(redis_url: str, prefix: str, seeds_path: str, db_path: str, *, 
         for p in procs:
             if p.poll() is None:
                 p.terminate()
-    row = record_shared_crawl(server, prefix, store.db, holder.crawl_id, settings)
+    store.close_spider()
+    row = record_shared_crawl(server, prefix, record, settings)
     row["workers"] = int(server.scard(f"{prefix}:workers_seen"))
     return row
 
@@ -201,25 +202,21 @@ def write_until_done(server, prefix: str, store, procs: list[subprocess.Popen], 
     store.flush()
 
 
-def record_shared_crawl(server, prefix: str, db, crawl_id: int, settings) -> dict:
+def record_shared_crawl(server, prefix: str, record, settings) -> dict:
     """Finish the crawls row with the workers' summed stats and every monitor failure."""
-    from db import store as dbstore
-    from db.history import refresh_changes
-    from pipelines.store import summarise_stats
-    from spiders.monitors import crawl_status
+    from db.schema import open_db
 
     totals, failures, reason = aggregate(server, prefix)
     if not totals:
         reason, failures = "no_workers", ["no worker took part in the crawl"]
     totals["clinicwatch/sites"] = server.hlen(f"{prefix}:scheduled")
+    db = open_db(record.db_path)
     try:
-        failures += _coverage_failures(db, crawl_id, settings, totals.get("downloader/request_count", 0))
-        dbstore.finish_crawl(db, crawl_id, status=crawl_status(reason, failures), finish_reason=reason,
-                             stats=summarise_stats(totals), monitor_failures=failures)
-        refresh_changes(db, settings.getfloat("CLINICWATCH_PRICE_CHANGE_THRESHOLD", 0.10))
-        row = dbstore.get_crawl(db, crawl_id) or {}
+        failures += _coverage_failures(db, record.crawl_id, settings, totals.get("downloader/request_count", 0))
     finally:
         db.close()
+    row = record.close(reason, totals, failures,
+                       change_threshold=settings.getfloat("CLINICWATCH_PRICE_CHANGE_THRESHOLD"))
     for failure in failures:
         print(f"monitor failed: {failure}", file=sys.stderr)
     return row

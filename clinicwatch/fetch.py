@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import settings
 from clinicwatch.cliutil import CliError
-from spiders.netguard import address_refusal, is_local_name, url_refusal
+from crawl.netguard import address_refusal, is_local_name, url_refusal
 
 MAX_BYTES = settings.DOWNLOAD_MAXSIZE
 TIMEOUT = settings.DOWNLOAD_TIMEOUT

@@ -31,32 +31,13 @@ from datetime import datetime, timezone
 
 import sqlite_utils
 
-DEFAULT_THRESHOLD = 0.10
+from db.schema import ensure_schema
 
-CHANGES_TABLE = """
-    id TEXT PRIMARY KEY,
-    crawl_id INTEGER NOT NULL, previous_crawl_id INTEGER NOT NULL,
-    kind TEXT NOT NULL, clinic_id TEXT, subject_id TEXT,
-    summary TEXT NOT NULL, old_value, new_value, change REAL,
-    url TEXT, detected_at TEXT NOT NULL
-"""
-LATEST_VIEW = """
-    CREATE VIEW IF NOT EXISTS latest_changes AS
-    SELECT * FROM changes WHERE crawl_id = (
-        SELECT max(id) FROM crawls WHERE spider = 'sites' AND finish_reason = 'finished')
-"""
+
 KINDS = ("clinic_new", "clinic_gone", "price_up", "price_down", "price_new", "price_gone",
          "finding_new", "finding_cleared", "status_changed")
 COLUMNS = ("id", "crawl_id", "previous_crawl_id", "kind", "clinic_id", "subject_id", "summary",
            "old_value", "new_value", "change", "url", "detected_at")
-
-
-def migrate(db: sqlite_utils.Database) -> None:
-    """Create ``changes`` and the ``latest_changes`` view if missing (idempotent)."""
-    db.execute(f"CREATE TABLE IF NOT EXISTS changes ({CHANGES_TABLE})")
-    db.execute("CREATE INDEX IF NOT EXISTS idx_changes_crawl ON changes (crawl_id, kind)")
-    db.execute("CREATE INDEX IF NOT EXISTS idx_changes_clinic ON changes (clinic_id)")
-    db.execute(LATEST_VIEW)
 
 
 def _ts(text: str | None) -> datetime | None:
@@ -201,7 +182,7 @@ def _has_table(db: sqlite_utils.Database, name: str) -> bool:
     return db[name].exists()
 
 
-def compute_changes(db: sqlite_utils.Database, threshold: float = DEFAULT_THRESHOLD) -> list[dict]:
+def compute_changes(db: sqlite_utils.Database, threshold: float) -> list[dict]:
     """Rows for ``changes`` between the last two completed crawls (empty with fewer than two)."""
     pair = last_two_crawls(db)
     if pair is None:
@@ -211,9 +192,9 @@ def compute_changes(db: sqlite_utils.Database, threshold: float = DEFAULT_THRESH
             + finding_changes(db, latest, previous) + status_changes(db, latest, previous))
 
 
-def refresh_changes(db: sqlite_utils.Database, threshold: float = DEFAULT_THRESHOLD) -> list[dict]:
+def refresh_changes(db: sqlite_utils.Database, threshold: float) -> list[dict]:
     """Recompute the latest crawl's changes and replace its rows in ``changes``; return them."""
-    migrate(db)
+    ensure_schema(db)
     rows = compute_changes(db, threshold)
     pair = last_two_crawls(db)
     with db.conn:
@@ -228,5 +209,5 @@ def refresh_changes(db: sqlite_utils.Database, threshold: float = DEFAULT_THRESH
 
 def get_changes(db: sqlite_utils.Database, limit: int = 200) -> list[dict]:
     """The most recent changes across crawls, newest crawl first."""
-    migrate(db)
+    ensure_schema(db)
     return list(db.query("SELECT * FROM changes ORDER BY crawl_id DESC, kind, summary LIMIT ?", [limit]))

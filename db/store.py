@@ -63,7 +63,7 @@ def save_batch(db: sqlite_utils.Database, batch: dict[str, list[dict]]) -> None:
     ``batch`` maps a write target to rows; targets are
     ``clinics:fill`` / ``clinics:keep`` (authoritative pages vs pages that only fill gaps),
     ``practitioners``, ``credentials``, ``prices``, ``price_observations``, ``pages``,
-    ``crawl_errors``, ``clinic_sources``.
+    ``crawl_errors``, ``clinic_sources``, ``money``.
     """
     with db.conn:
         upsert_rows(db, "clinics", batch.get("clinics:keep", []), mode=KEEP)
@@ -71,6 +71,7 @@ def save_batch(db: sqlite_utils.Database, batch: dict[str, list[dict]]) -> None:
         upsert_rows(db, "practitioners", batch.get("practitioners", []), mode=FILL)
         upsert_rows(db, "credentials", batch.get("credentials", []), mode=FILL)
         upsert_rows(db, "prices", batch.get("prices", []), mode=REPLACE)
+        upsert_rows(db, "money", batch.get("money", []), mode=REPLACE)
         upsert_rows(db, "price_observations", batch.get("price_observations", []),
                     pk=("price_id", "crawl_id"), mode=REPLACE)
         upsert_rows(db, "pages", batch.get("pages", []), pk=("url",), mode=REPLACE)
@@ -117,5 +118,46 @@ def finish_crawl(db: sqlite_utils.Database, crawl_id: int, *, status: str, finis
 
 
 def get_crawl(db: sqlite_utils.Database, crawl_id: int) -> dict | None:
+    """The crawl's row, with ``error_reasons``: its commonest error reasons, most frequent first."""
     rows = list(db.query("SELECT * FROM crawls WHERE id = ?", [crawl_id]))
-    return rows[0] if rows else None
+    if not rows:
+        return None
+    row = rows[0]
+    row["error_reasons"] = error_reasons(db, crawl_id)
+    return row
+
+
+_ERROR_KINDS = (  # (words in a stored reason, how the summary says it)
+    (("use --allow-private",), "refused: private or loopback address (use --allow-private to allow)"),
+    (("robots.txt",), "forbidden by robots.txt"),
+    (("DNSLookupError", "DNS lookup failed"), "DNS lookup failed (no such host?)"),
+    (("TimeoutError", "TCPTimedOutError", "timed out", "took longer than"), "timed out"),
+    (("ConnectionRefusedError", "Connection was refused"), "connection refused"),
+    (("ConnectionLost", "ResponseNeverReceived", "ConnectionDone"), "connection lost"),
+    (("not HTML",), "not an HTML page"),
+)
+
+
+def error_kind(reason: str) -> str:
+    """A crawl error reason without its host, URL or numbers, so equal causes count together."""
+    for words, kind in _ERROR_KINDS:
+        if any(w in reason for w in words):
+            return kind
+    if reason.startswith("HTTP "):
+        return reason.split()[0] + " " + reason.split()[1][:3] if len(reason.split()) > 1 else reason
+    return reason.split(":", 1)[0][:80]
+
+
+def error_reasons(db: sqlite_utils.Database, crawl_id: int, limit: int = 3) -> list[list]:
+    """[[kind, count], ...] for the crawl's commonest error kinds."""
+    counts: dict[str, int] = {}
+    for reason, n in db.execute("SELECT reason, count(*) FROM crawl_errors WHERE crawl_id = ? GROUP BY reason",
+                                [crawl_id]).fetchall():
+        kind = error_kind(reason)
+        counts[kind] = counts.get(kind, 0) + n
+    return [[kind, n] for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+
+def format_error_reasons(reasons: list[list]) -> str:
+    """'12 × refused: ... ; 3 × HTTP 404' for the crawl summaries."""
+    return "; ".join(f"{n} × {kind}" for kind, n in reasons)

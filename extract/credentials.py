@@ -6,7 +6,7 @@ numbers are only taken where the text names the register (``GMC``, ``NMC PIN``,
 ``NPI``, ``CA License`` ...), so phone numbers, dates, prices, company and VAT
 numbers never become registrations. A number the text calls a GMC/NMC/...
 number is returned even when malformed, with ``format_valid`` False
-(validators live in :mod:`extract.identifiers`).
+(validators live in :mod:`core.identifiers`).
 """
 
 from __future__ import annotations

@@ -13,11 +13,11 @@ the site's own name ("Rachel Kim Dermatology") is never a person.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
+from core.text import name_key
 from extract import credentials as cr
 from extract import people_dom
 from extract.structured import of_type, text_value
@@ -56,13 +56,13 @@ def _brands(doc) -> list[str]:
     for raw in doc.xpath(xpath):
         parsed = cr.parse_name(raw)
         if parsed.title is None and not cr.looks_like_name(parsed.name):
-            out.append(fold(raw))
+            out.append(name_key(raw))
     return [b for b in out if b]
 
 
 def _is_brand(name: str, brands: list[str]) -> bool:
     """'Rachel Kim Dermatology' on rachelkimdermatology's own site is the clinic, not a person."""
-    words = fold(name).split()
+    words = name_key(name).split()
     return any(words == b.split() or (len(b.split()) >= 2 and set(b.split()) <= set(words)) for b in brands)
 
 
@@ -208,15 +208,8 @@ def _keep(creds: list[Credential]) -> list[Credential]:
 
 # ---------------------------------------------------------------- merging
 
-def fold(name: str) -> str:
-    """Name key: accents and case folded, punctuation dropped."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
-
-
 def _same_person(a: Practitioner, b: Practitioner) -> bool:
-    fa, fb = fold(a.name).split(), fold(b.name).split()
+    fa, fb = name_key(a.name).split(), name_key(b.name).split()
     if fa == fb:
         return True
     if len(fa) == 1 or len(fb) == 1:  # "Dr Smith" in prose

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from lxml import html
 
 from extract import price_lines as pl
+from core.text import fold
 from extract import price_tables, price_units as pu, treatments
 from extract.price_structured import structured_prices
 from extract.price_rows import clean_label, is_variant as _is_variant, to_price as _price, with_label_basis
@@ -93,7 +94,7 @@ def _read_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
 
 def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
     line = lines[i]
-    if _DURATION.match(pu.fold(line.text)):
+    if _DURATION.match(fold(line.text)):
         return []
     words = len(line.text.split())
     kind = no_price(line.text) if words <= _MAX_LABEL_WORDS else None
@@ -119,7 +120,7 @@ def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
 def _no_price_row(lines: list[pl.Line], i: int, kind: str, st: _State) -> list[Price]:
     pattern = pu.POA if kind == "poa" else pu.FREE
     text = _clause_with(lines[i].text, pattern)
-    folded = pu.fold(text)
+    folded = fold(text)
     if _CTA.search(folded):
         return []
     rest = clean_label(pu.FREE.sub(" ", pu.POA.sub(" ", folded)))
@@ -141,11 +142,11 @@ def _no_price_row(lines: list[pl.Line], i: int, kind: str, st: _State) -> list[P
 def _clause_with(text: str, pattern: re.Pattern) -> str:
     """The clause of a "·"/"|"-separated strip that holds the POA/free words."""
     parts = _CLAUSE.split(text)
-    return next((c for c in parts if pattern.search(pu.fold(c))), text) if len(parts) > 1 else text
+    return next((c for c in parts if pattern.search(fold(c))), text) if len(parts) > 1 else text
 
 
 def _strip_words(text: str, pattern: re.Pattern) -> str:
-    folded = pu.fold(text)
+    folded = fold(text)
     if len(folded) != len(text):
         return pattern.sub(" ", folded)
     spans = [m.span() for m in pattern.finditer(folded)]
@@ -171,7 +172,7 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
             name, parse = _paired(lines, i, parse, st)
         elif name is None:
             name, raw = _near_label(lines, i, st)
-            if name and len(found) == 1 and not pu.basis(pu.fold(line.text)):
+            if name and len(found) == 1 and not pu.basis(fold(line.text)):
                 parse = _with_unit_line(lines, i, parse, st, raw + _description(lines, i, st))
         if not name:
             continue
@@ -198,7 +199,7 @@ def _description(lines: list[pl.Line], i: int, st: _State) -> str:
     if not st.label or not 0 < i - st.label[2] <= _MAX_DESC_LINES + 1:
         return ""
     for line in lines[st.label[2] + 1:i]:
-        lead = pu.leading_course(pu.fold(line.text))
+        lead = pu.leading_course(fold(line.text))
         if lead:
             return " " + lead
     return ""
@@ -235,7 +236,7 @@ def _page_title(doc: html.HtmlElement) -> str:
 def _label_like(line: pl.Line) -> bool:
     words = len(line.text.split())
     return (not line.table and not line.heading and 0 < words <= _MAX_LABEL_WORDS
-            and not find_prices(line.text) and not _DURATION.match(pu.fold(line.text))
+            and not find_prices(line.text) and not _DURATION.match(fold(line.text))
             and not treatments.is_furniture(line.text))
 
 
@@ -271,7 +272,7 @@ def _paired(lines: list[pl.Line], i: int, parse: PriceParse, st: _State) -> tupl
         name = clean_label(names[-1]) if names else _near_label(lines, i, st)[0]
     else:
         name = clean_label(label)
-    if not pu.basis(pu.fold(lines[i].text)):
+    if not pu.basis(fold(lines[i].text)):
         parse = parse_price(lines[i].text, default_currency=st.currency, context=label) or parse
     return name, parse
 

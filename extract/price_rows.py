@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from extract import price_lines as pl
+from core.text import fold
 from extract import price_units as pu
 from extract import treatments
 from extract.prices import MONEY, PriceParse
@@ -22,7 +23,7 @@ _LEAD = re.compile(r"^[\s:;,–—\-|.·•…_=*>]+")
 
 def is_variant(text: str) -> bool:
     """A label that only states a basis: "1 area", "Course of 6", "per session", "20 units"."""
-    folded = pu.fold(text)
+    folded = fold(text)
     return bool(pu.basis(folded)) and treatments.best(text) is None and len(folded.split()) <= 6
 
 
@@ -37,7 +38,7 @@ def clean_label(text: str) -> str:
 
 def _without_basis(label: str) -> str:
     """"Botox 1 area" -> "Botox", "PRP capilar – Bono de 3 sesiones" -> "PRP capilar" (the row keeps the basis)."""
-    folded = pu.fold(label)
+    folded = fold(label)
     start = pu.basis_start(folded) if len(folded) == len(label) else None
     if not start:
         return label
@@ -48,21 +49,22 @@ def _without_basis(label: str) -> str:
 def with_label_basis(parse: PriceParse, label: str) -> PriceParse:
     """A price whose own window states no basis takes the one its label states
     ("Anti-wrinkle (3 areas) | £250": the "|" cuts the window, the label still says 3 areas)."""
-    if parse.unit != "session" or parse.amount is None or pu.basis(pu.fold(parse.text)):
+    if parse.unit != "session" or parse.amount is None or pu.basis(fold(parse.text)):
         return parse
-    b = pu.basis(pu.fold(label))
+    b = pu.basis(fold(label))
     if b is None or b.unit in ("session", "consultation") or b.unit == "course" and not b.sessions:
         return parse
-    per = round(parse.amount / b.sessions, 2) if b.unit == "course" else None
-    return replace(parse, unit=b.unit, sessions=b.sessions, quantity=b.quantity, per_session=per)
+    return replace(parse, unit=b.unit, sessions=b.sessions, quantity=b.quantity,
+                   per_session=pu.per_session(parse.amount, b.unit, b.sessions))
 
 
 def to_price(parse: PriceParse, treatment: str, name: str, evidence: str) -> Price:
-    unit, sessions, quantity, per_session = parse.unit, parse.sessions, parse.quantity, parse.per_session
+    unit, sessions, quantity = parse.unit, parse.sessions, parse.quantity
     if treatment == "consultation":
-        unit, sessions, quantity, per_session = "consultation", None, None, None
+        unit, sessions, quantity = "consultation", None, None
     elif unit == "consultation":
-        unit, per_session = "session", parse.amount
+        unit = "session"
+    per_session = pu.per_session(parse.amount, unit, sessions)
     return Price(
         treatment=treatment, treatment_text=name[:200], amount=parse.amount, currency=parse.currency,
         unit=unit, sessions=sessions, quantity=quantity, per_session=per_session,

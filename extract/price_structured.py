@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extract import price_units as pu
 from extract import prices as pp
 from extract import treatments
 from extract.structured import text_value
@@ -120,8 +121,7 @@ def _price(name: str, spec: dict, currency: str | None, default: str | None, off
     if treatment == "consultation":
         unit, quantity, sessions = "consultation", None, None
     ptype = (text_value(spec.get("priceType")) or "").lower()
-    per_session = amount if unit in ("session", "treatment") else (
-        round(amount / sessions, 2) if unit == "course" and sessions else None)
+    per_session = pu.per_session(amount, unit, sessions)
     return Price(
         treatment=treatment, treatment_text=name.strip(), amount=amount, currency=currency, unit=unit,
         sessions=sessions, quantity=quantity, per_session=per_session,

@@ -14,6 +14,7 @@ import re
 from lxml import html
 
 from extract import price_lines as pl
+from core.text import fold
 from extract import price_units as pu
 from extract import treatments
 from extract.price_rows import clean_label, is_variant, to_price
@@ -61,7 +62,7 @@ def _is_header(cells: list, texts: list[str], first: bool) -> bool:
         return False
     if all(c.tag == "th" for c in cells) and len(set(texts)) > 1:
         return True
-    return first and any(_PRICE_HEADER.search(pu.fold(t)) for t in texts[1:])
+    return first and any(_PRICE_HEADER.search(fold(t)) for t in texts[1:])
 
 
 def table_prices(table: html.HtmlElement, context: str, currency: str | None) -> list[Price]:
@@ -90,7 +91,7 @@ def _priced(text: str) -> bool:
 
 
 def _price_column(header: list[str], j: int) -> bool:
-    return j < len(header) and j > 0 and bool(_PRICE_HEADER.search(pu.fold(header[j])) or pu.basis(pu.fold(header[j])))
+    return j < len(header) and j > 0 and bool(_PRICE_HEADER.search(fold(header[j])) or pu.basis(fold(header[j])))
 
 
 def _row_prices(texts: list[str], header: list[str], ctx: str, currency: str | None) -> list[Price]:
@@ -122,7 +123,7 @@ def _row_prices(texts: list[str], header: list[str], ctx: str, currency: str | N
 
 def _extra(cell: str, head: str) -> str:
     """A non-price cell as basis context: "3" under "Sessions" reads "3 sessions"."""
-    if _INT.match(cell.strip()) and _SESSIONS_HEADER.search(pu.fold(head)):
+    if _INT.match(cell.strip()) and _SESSIONS_HEADER.search(fold(head)):
         return f"{cell.strip()} sessions"
     return cell
 

@@ -9,24 +9,22 @@ pattern covers "sesión"/"sesion" and "şırınga"/"siringa".
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
-
-_FOLD_EXTRA = str.maketrans({"ł": "l", "Ł": "l", "ı": "i", "ß": "ss", "ø": "o", "đ": "d", "–": "-", "—": "-"})
 
 
-def fold(text: str) -> str:
-    """Lower-case, accent-free text with the same meaning ("Sesión" -> "sesion")."""
-    if text.isascii():  # the common case: no accents to strip
-        return text.translate(_FOLD_EXTRA).lower()
-    return _fold_unicode(text)
+SESSION_UNITS = ("session", "treatment")
 
 
-@lru_cache(maxsize=8192)
-def _fold_unicode(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+def per_session(amount: float | None, unit: str, sessions: int | None) -> float | None:
+    """The one definition of ``prices.per_session``: the amount for a session or treatment,
+    amount / sessions for a course, else None (per area, unit, ml, syringe, consultation)."""
+    if amount is None:
+        return None
+    if unit in SESSION_UNITS:
+        return amount
+    if unit == "course" and sessions:
+        return round(amount / sessions, 2)
+    return None
 
 
 WORD_NUMBERS = {

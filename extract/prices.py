@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from price_parser import Price as _PPPrice
 
+from core.text import fold
 from extract import price_units as pu
 
 MAX_AMOUNT = 1_000_000.0
@@ -146,10 +147,10 @@ def _bare_token(text: str, default_currency: str | None) -> list[_Tok]:
     if not m or _YEAR.match(m["n"].strip()) and not m["k"]:
         return []
     end = m.end("k") if m["k"] else m.end("n")
-    rest = pu.fold(text[: m.start("n")] + " " + text[end:])
+    rest = fold(text[: m.start("n")] + " " + text[end:])
     if re.search(r"\b(?:min|mins|minutes?|minuten|minutos|minut|h|hrs?|hours?|godz\w*|dk|dakika|%)\b", rest):
         return []
-    if pu.basis(pu.fold(text)) and pu.basis(pu.fold(text)).unit == "course" and not rest.strip():
+    if pu.basis(fold(text)) and pu.basis(fold(text)).unit == "course" and not rest.strip():
         return []
     value = _amount(m["n"], m["k"])
     if value is None or default_currency not in KNOWN_CURRENCIES:
@@ -164,7 +165,7 @@ def _merge_ranges(text: str, toks: list[_Tok]) -> list[_Tok]:
         gap = text[prev.end:tok.start] if prev else ""
         if prev and prev.amount_max is None and _RANGE_BETWEEN.match(gap) and tok.amount > prev.amount:
             if not re.fullmatch(r"\s*(?:and|und|y|i|et|e)\s*", gap, re.I) or _BETWEEN_WORD.search(
-                pu.fold(text[max(0, prev.start - 12):prev.start])
+                fold(text[max(0, prev.start - 12):prev.start])
             ):
                 prev.amount_max, prev.end = tok.amount, tok.end
                 continue
@@ -179,7 +180,7 @@ def _bare_range(text: str, tok: _Tok) -> None:
     """"150-200 €" (low end bare) and "£150-200" (high end bare)."""
     window = text[max(0, tok.start - 20):tok.start]
     low = _RANGE_LOW_BARE.search(window)
-    if low and not _COUNT_BEFORE.search(pu.fold(window[: low.start()])):
+    if low and not _COUNT_BEFORE.search(fold(window[: low.start()])):
         value = _amount(low["n"], None)
         if value is not None and tok.amount / 20 <= value < tok.amount:
             tok.amount_max, tok.amount = tok.amount, value
@@ -205,15 +206,15 @@ def _windows(text: str, toks: list[_Tok], i: int) -> tuple[str, str]:
     brk = [b for b in (_BREAK.search(after), _GAP_BREAK.search(after) if hi < len(text) else None) if b]
     if brk:
         after = after[: min(b.start() for b in brk)]
-    return pu.fold(before), pu.fold(after)
+    return fold(before), fold(after)
 
 
 def _basis(before: str, after: str, context: str) -> pu.Basis:
     post, pre = pu.basis(after), pu.basis(before)
-    for cand in (post if post and post.explicit_per else None, pre, post, pu.basis(pu.fold(context))):
+    for cand in (post if post and post.explicit_per else None, pre, post, pu.basis(fold(context))):
         if cand is None:
             continue
-        if cand.unit == "consultation" and pu.FREE.search(before + after + pu.fold(context)):
+        if cand.unit == "consultation" and pu.FREE.search(before + after + fold(context)):
             continue
         return cand
     return pu.Basis("session")
@@ -231,7 +232,7 @@ def _mark(text: str, toks: list[_Tok]) -> None:
             tok.now = True
     for i, tok in enumerate(toks):
         if tok.now and i and not toks[i - 1].was and not toks[i - 1].now and not toks[i - 1].drop:
-            between = pu.fold(text[toks[i - 1].end:tok.start])
+            between = fold(text[toks[i - 1].end:tok.start])
             if not pu.basis(between) or pu.basis(between).unit == "session":
                 toks[i - 1].was = True
 
@@ -257,11 +258,7 @@ def _attach_was(toks: list[_Tok]) -> dict[int, float]:
 def _build(text: str, tok: _Tok, before: str, after: str, context: str) -> PriceParse:
     b = _basis(before, after, context)
     from_price = bool(pu.FROM.search(before)) or bool(pu.FROM_AFTER.match(after))
-    per_session = None
-    if b.unit in ("session", "treatment"):
-        per_session = tok.amount
-    elif b.unit == "course" and b.sessions:
-        per_session = round(tok.amount / b.sessions, 2)
+    per_session = pu.per_session(tok.amount, b.unit, b.sessions)
     return PriceParse(
         amount=tok.amount, currency=tok.currency, amount_max=tok.amount_max,
         from_price=from_price and tok.amount_max is None, unit=b.unit, sessions=b.sessions,
@@ -326,7 +323,7 @@ def _with_sessions(course: PriceParse, session: PriceParse) -> PriceParse:
 
 def no_price(text: str) -> str | None:
     """"poa" or "free" when the text says the price is on application / nothing, else None."""
-    folded = pu.fold(text)
+    folded = fold(text)
     if pu.POA.search(folded):
         return "poa"
     if pu.FREE.search(folded) and not _NOT_FREE.search(folded):
@@ -351,7 +348,7 @@ def parse_price(
     kind = no_price(text)
     if kind is None:
         return None
-    b = _basis("", pu.fold(text), context)
+    b = _basis("", fold(text), context)
     return PriceParse(amount=None, currency=currency_of(None, default_currency), unit=b.unit,
                       sessions=b.sessions, quantity=b.quantity, no_price=kind, text=text.strip()[:80])
 

@@ -2,7 +2,7 @@
 Polish PWZ and Irish Medical Council numbers.
 
 A number is taken only when the text names its register ("GMC No. 1234567", "nr PWZ
-5425740", "CA RN 95012345"); every number goes through extract/identifiers.py, so a
+5425740", "CA RN 95012345"); every number goes through core/identifiers.py, so a
 malformed one is kept with ``format_valid`` False. Split out of extract/credentials.py,
 which re-exports ``find_registrations``.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extract.identifiers import format_valid, normalise
+from core.identifiers import format_valid, normalise
 from extract.people_vocab import US_STATES
 from items import Credential
 

@@ -14,7 +14,7 @@ from importlib import resources
 
 import yaml
 
-from extract.price_units import fold
+from core.text import fold
 
 # importlib.resources, not __file__: scrapyd runs the project from a zipped egg (docs/ops.md)
 _DATA = resources.files("extract").joinpath("treatments.yml")

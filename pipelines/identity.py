@@ -8,12 +8,11 @@ a changed price updates its row (history lives in price_observations).
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
 import phonenumbers
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+from core.text import ascii_key
+
 
 
 def _digest(*parts: object) -> str:
@@ -21,12 +20,8 @@ def _digest(*parts: object) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def fold(text: str | None) -> str:
-    """Lower-case ASCII words joined by single spaces: 'Dr. José  Pérez' -> 'dr jose perez'."""
-    if not text:
-        return ""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NON_ALNUM.sub(" ", ascii_text.lower()).strip()
+def money_id(clinic: str, role: str, amount: float | None, currency: str | None, url: str) -> str:
+    return _digest("money", clinic, role, amount, currency, url)
 
 
 def clinic_id(site: str, branch: str | None = "") -> str:
@@ -34,17 +29,17 @@ def clinic_id(site: str, branch: str | None = "") -> str:
 
 
 def practitioner_id(clinic: str, name: str) -> str:
-    return _digest("practitioner", clinic, fold(name))
+    return _digest("practitioner", clinic, ascii_key(name))
 
 
 def credential_id(clinic: str, practitioner: str | None, kind: str, value: str) -> str:
-    return _digest("credential", clinic, practitioner or "", kind, fold(value))
+    return _digest("credential", clinic, practitioner or "", kind, ascii_key(value))
 
 
 def price_id(clinic: str, treatment: str, treatment_text: str | None, unit: str,
              sessions: int | None, quantity: float | None) -> str:
     qty = None if quantity is None else round(float(quantity), 3)
-    return _digest("price", clinic, treatment, fold(treatment_text), unit, sessions, qty)
+    return _digest("price", clinic, treatment, ascii_key(treatment_text), unit, sessions, qty)
 
 
 def e164(phone: str | None, country: str | None = None) -> str | None:
@@ -66,4 +61,4 @@ def listing_site(website_site: str | None, phone: str | None, name: str, postcod
         return website_site
     if phone:
         return f"phone:{phone}"
-    return f"name:{fold(name)}|{fold(postcode)}"
+    return f"name:{ascii_key(name)}|{ascii_key(postcode)}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite_utils
 from rapidfuzz import fuzz
 
-from pipelines.identity import fold
+from core.text import ascii_key as fold
 
 NAME_THRESHOLD = 88
 FILL_COLUMNS = ("phone", "email", "address", "locality", "region", "postcode", "country",

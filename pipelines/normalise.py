@@ -7,21 +7,13 @@ invariants the database and the rules rely on, whatever produced the item
 
 from __future__ import annotations
 
-from extract.identifiers import format_valid, normalise
+from core.identifiers import format_valid, normalise
+from extract.price_units import per_session
 from items import REGISTER_KINDS, PageItem, Price
 
-SESSION_UNITS = ("session", "treatment")
-
-
 def derive_per_session(price: Price) -> float | None:
-    """amount for a session/treatment; amount / sessions for a course; else None."""
-    if price.amount is None:
-        return None
-    if price.unit in SESSION_UNITS:
-        return price.amount
-    if price.unit == "course" and price.sessions:
-        return round(price.amount / price.sessions, 2)
-    return None
+    """``prices.per_session`` of a stored price (extract/price_units.py has the definition)."""
+    return per_session(price.amount, price.unit, price.sessions)
 
 
 def normalise_extract(extract) -> None:

@@ -1,7 +1,7 @@
 """Store items: turn pages into rows with stable ids and hand them to db/ in batches.
 
-The crawl gets a `crawls` row when the spider opens and its stats when it
-closes. Rows are buffered and written every CLINICWATCH_BATCH_SIZE items in one
+The crawl's `crawls` row belongs to crawl/record.py; this pipeline only tags rows with its
+id. Rows are buffered and written every CLINICWATCH_BATCH_SIZE items in one
 transaction, so a killed crawl leaves whole batches only.
 """
 
@@ -15,7 +15,7 @@ from db import store
 from db.schema import open_db
 from items import CrawlErrorItem, ListingItem, PageItem
 from pipelines import identity
-from spiders.seeds import site_key
+from core.text import site_key
 
 AUTHORITATIVE_PAGES = ("home", "location", "contact")
 CLINIC_FIELDS = ("name", "website", "phone", "email", "address", "locality", "region", "postcode",
@@ -66,6 +66,11 @@ def page_rows(item: PageItem, crawl_id: int | None) -> dict[str, list[dict]]:
                 "price_id": prid, "crawl_id": crawl_id, "amount": price.amount,
                 "per_session": price.per_session, "currency": price.currency, "seen_at": seen,
             })
+    rows["money"] = [{
+        "id": identity.money_id(cid, m.role, m.amount, m.currency, item.url), "clinic_id": cid, "role": m.role,
+        "amount": m.amount, "amount_max": m.amount_max, "currency": m.currency, "treatment": m.treatment,
+        "text": m.text, "source_url": item.url, "first_seen": seen, "last_seen": seen, "last_crawl_id": crawl_id,
+    } for m in ex.money]
     rows["pages"] = [{
         "url": item.url, "site": item.site, "clinic_id": cid, "page_kind": ex.page_kind,
         "status": item.status, "fetched_at": seen, "crawl_id": crawl_id,
@@ -112,12 +117,12 @@ def error_row(item: CrawlErrorItem, crawl_id: int | None) -> dict:
 
 
 class StorePipeline:
-    def __init__(self, db_path: str, batch_size: int, crawler=None):
+    def __init__(self, db_path: str, batch_size: int, crawler=None, crawl_id: int | None = None):
         self.db_path = db_path
         self.batch_size = max(1, batch_size)
         self.crawler = crawler
         self.db = None
-        self.crawl_id: int | None = None
+        self._crawl_id = crawl_id
         self.buffer: dict[str, list[dict]] = {}
         self.buffered = 0
 
@@ -126,14 +131,16 @@ class StorePipeline:
         return cls(crawler.settings.get("CLINICWATCH_DB"), crawler.settings.getint("CLINICWATCH_BATCH_SIZE", 200),
                    crawler)
 
+    @property
+    def crawl_id(self) -> int | None:
+        """The id crawl/record.py gave this crawl (or the one the distributed writer passed in)."""
+        if self._crawl_id is None and self.crawler is not None:
+            record = getattr(self.crawler, "crawl_record", None)
+            self._crawl_id = record.crawl_id if record is not None else None
+        return self._crawl_id
+
     def open_spider(self, spider=None):
-        if spider is None and self.crawler is not None:  # Scrapy >= 2.14 calls open_spider()
-            spider = self.crawler.spider
         self.db = open_db(self.db_path)
-        self.crawl_id = store.start_crawl(self.db, getattr(spider, "name", "sites"),
-                                          getattr(spider, "seeds_path", None) or getattr(spider, "area", None))
-        if spider is not None:
-            spider.crawl_id = self.crawl_id
 
     def process_item(self, item):
         if isinstance(item, PageItem):
@@ -159,21 +166,6 @@ class StorePipeline:
         self.buffer, self.buffered = {}, 0
 
     def close_spider(self, spider=None):
-        self.flush()
-        # Scrapy sets the finish reason after pipelines close: record the stats now and leave the
-        # verdict (finished, failed, monitors_failed) to spiders.monitors.CrawlRecorder.
-        stats = self.crawler.stats.get_stats() if self.crawler else {}
-        store.finish_crawl(self.db, self.crawl_id, status="closing", finish_reason=None,
-                           stats=summarise_stats(stats))
-        self.db.close()
-
-
-def summarise_stats(stats: dict) -> dict:
-    return {
-        "sites": stats.get("clinicwatch/sites", 0),
-        "pages": stats.get("response_received_count", 0),
-        "items": stats.get("item_scraped_count", 0),
-        "errors": stats.get("clinicwatch/errors", 0),
-        "bytes": stats.get("downloader/response_bytes", 0),
-    }
-
+        self.flush()  # the crawl's verdict is written after this by crawl/record.py
+        if self.db is not None:
+            self.db.close()

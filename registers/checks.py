@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
-from extract.identifiers import npi_luhn_ok
+from core.identifiers import npi_luhn_ok
 from registers.names import NAME_MATCH_THRESHOLD, name_match, name_tokens
 from registers.npi import NpiApiError, NpiClient, NpiRecord
 from registers.uk import prescriber_annotation, split_annotations

@@ -7,7 +7,7 @@ request the host is resolved and every address it resolves to is checked with
 unspecified address is refused unless ``allow_private=True`` (tests and the
 sample web need loopback). Redirects are checked the same way by the client.
 
-The address test itself is clinicwatch/addresses.py, shared with the crawler's
+The address test itself is core/netaddr.py, shared with the crawler's
 resolver guard (registers/ must not import the crawler, which needs Twisted).
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import socket
 from urllib.parse import urlsplit
 
-from clinicwatch.addresses import address_refusal
+from core.netaddr import address_refusal
 
 ALLOWED_SCHEMES = ("http", "https")
 

@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 
 import sqlite_utils
 
-from clinicwatch import __version__
+from core import __version__
 from registers.net import BlockedAddress, check_url
 from registers.npi_records import (
     NpiApiError,

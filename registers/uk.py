@@ -23,7 +23,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extract.identifiers import normalise
+from core.identifiers import normalise
 from registers.names import name_key
 from registers.nppes import record_snapshot
 

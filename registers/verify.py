@@ -28,7 +28,7 @@ from typing import Any
 
 import sqlite_utils
 
-from extract.identifiers import normalise
+from core.identifiers import normalise
 from items import REGISTER_KINDS
 from registers.checks import (
     Verdict,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from extract.identifiers import npi_with_check_digit
+from core.identifiers import npi_with_check_digit
 from samples.model import Cred, Person
 from samples.world import FIRST_NAMES, LAST_NAMES, MIDDLE_NAMES, slugify
 

@@ -28,8 +28,9 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from twisted.internet import task
 
-from spiders.seeds import Seed, site_key
-from spiders.sites import _SKIP, SitesSpider, SiteState, canonical, link_priority
+from core.text import site_key
+from spiders.seeds import Seed
+from spiders.sites import SitesSpider, SiteState, canonical
 
 
 class RedisSitesSpider(SitesSpider):
@@ -118,24 +119,20 @@ class RedisSitesSpider(SitesSpider):
         if not had_country and "country" in state.hints:
             self.server.hsetnx(self.key("hints"), response.meta["site"], state.hints["country"])
 
-    def _follow(self, response, key: str, state: SiteState, depth: int):
-        candidates = []
-        for link in self.links.extract_links(response):
-            if site_key(link.url) != key or _SKIP.search(link.url):
-                continue
-            candidates.append((link_priority(link.url, link.text or ""), link.url))
+    def claim_links(self, key: str, state: SiteState, candidates: list[tuple[int, str, str]]):
+        """As SitesSpider.claim_links, with `seen` and the per-site cap shared by every worker."""
         if not candidates:
             return
         with self.server.pipeline() as pipe:
-            for _, url in candidates:
-                pipe.sadd(self.key("seen", key), canonical(url))
-            fresh = [c for c, new in zip(candidates, pipe.execute(), strict=True) if new]
+            for _, _, canonical_url in candidates:
+                pipe.sadd(self.key("seen", key), canonical_url)
+            fresh = [(score, url) for (score, url, _), new in zip(candidates, pipe.execute(), strict=True) if new]
         fresh.sort(key=lambda c: -c[0])
         for score, url in fresh:
             if self.server.hincrby(self.key("scheduled"), key, 1) > self.max_pages:
                 self.crawler.stats.inc_value("clinicwatch/links_over_site_cap")
                 break
-            yield self._request(url, key, depth, priority=score - 10 * depth)
+            yield score, url
 
     def on_response(self, response, request, spider=None):
         self.last_active = time.monotonic()
@@ -175,7 +172,7 @@ class WorkerReport:
         self.server.sadd(f"{self.prefix}:workers_seen", self.worker)
 
     def closed(self, spider, reason):
-        from spiders.monitors import FAILURES_STAT
+        from crawl.record import FAILURES_STAT
 
         stats = self.crawler.stats.get_stats()
         keep = {k: v for k, v in stats.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from spiders.netguard import ALLOWED_SCHEMES
+from core.text import site_key
+from crawl.netguard import ALLOWED_SCHEMES
 
 MAX_URL_LENGTH = 2048
 
@@ -22,12 +23,6 @@ class Seed:
     url: str
     name: str | None = None
     line: int = 0
-
-
-def site_key(url: str) -> str:
-    """Site key: lower-case host without leading "www." and without port."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
 
 
 def clean_url(raw: str) -> tuple[str | None, str | None]:

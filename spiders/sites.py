@@ -23,9 +23,10 @@ from scrapy.utils.job import job_dir
 from w3lib.url import url_query_cleaner
 
 from items import CrawlErrorItem, PageItem
-from spiders import resume
+from crawl import resume
 from spiders.pages import extract_page
-from spiders.seeds import Seed, read_seeds, site_key
+from core.text import site_key
+from spiders.seeds import Seed, read_seeds
 
 _PRIORITY_RULES = [
     (40, re.compile(r"price|pricing|fees|cost|tarif|preis|precio|cennik|ceny|prezzi|fiyat|menu", re.I)),
@@ -114,7 +115,7 @@ class SitesSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_pages = crawler.settings.getint("CLINICWATCH_MAX_PAGES_PER_SITE", 25)
         spider.max_depth = crawler.settings.getint("CLINICWATCH_MAX_DEPTH", 3)
-        spider.jobdir = job_dir(crawler.settings)  # before the scheduler reads it (spiders/resume.py)
+        spider.jobdir = job_dir(crawler.settings)  # before the scheduler reads it (crawl/resume.py)
         spider.sites = {k: SiteState.from_dict(v) for k, v in resume.open_jobdir(spider.jobdir).items()}
         return spider
 
@@ -171,23 +172,37 @@ class SitesSpider(scrapy.Spider):
             yield from self._follow(response, key, state, depth + 1)
 
     def _follow(self, response, key: str, state: SiteState, depth: int):
-        candidates = []
+        for score, url in self.claim_links(key, state, self.link_candidates(response, key)):
+            yield self._request(url, key, depth, priority=score - 10 * depth)
+
+    def link_candidates(self, response, key: str) -> list[tuple[int, str, str]]:
+        """(priority, URL to request, canonical URL) for each on-site link worth following:
+        tracking parameters and fragments stripped, skipped paths (logins, carts, feeds) left out."""
+        out = []
         for link in self.links.extract_links(response):
             if site_key(link.url) != key or _SKIP.search(link.url):
                 continue
             url = strip_tracking(link.url)
-            key_ = fingerprint(canonical(url))
+            out.append((link_priority(url, link.text or ""), url, canonical(url)))
+        return out
+
+    def claim_links(self, key: str, state: SiteState, candidates: list[tuple[int, str, str]]):
+        """(priority, URL) of the candidates to schedule: unseen ones, best first, within the
+        per-site page cap. The distributed spider keeps `seen` and the cap in Redis instead."""
+        fresh = []
+        for score, url, canonical_url in candidates:
+            key_ = fingerprint(canonical_url)
             if key_ in state.seen:
                 continue
             state.seen.add(key_)
-            candidates.append((link_priority(url, link.text or ""), url))
-        candidates.sort(key=lambda c: -c[0])
-        for score, url in candidates:
+            fresh.append((score, url))
+        fresh.sort(key=lambda c: -c[0])
+        for score, url in fresh:
             if state.scheduled >= self.max_pages:
                 self.crawler.stats.inc_value("clinicwatch/links_over_site_cap")
                 break
             state.scheduled += 1
-            yield self._request(url, key, depth, priority=score - 10 * depth)
+            yield score, url
 
     def on_error(self, failure):
         request = failure.request

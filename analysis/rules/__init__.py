@@ -16,7 +16,8 @@ import sqlite_utils
 
 from analysis.registry import RULES, Rule, flag_row
 from analysis.rules import general, price, titles, uk, us  # noqa: F401  (registers rules)
-from analysis.schema import migrate, page_cache
+from analysis.schema import page_cache
+from db.schema import ensure_schema
 from analysis.settings import resolve
 from analysis.store import save_findings
 
@@ -32,7 +33,7 @@ def run_rules(
     s = resolve(settings)
     stamp = now or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     stamp = stamp.isoformat() if isinstance(stamp, dt.datetime) else str(stamp)
-    migrate(db)
+    ensure_schema(db)
     counts: dict[str, Counter[str]] = {rule_id: Counter() for rule_id in sorted(RULES)}
 
     def all_rows() -> Iterator[tuple[Any, ...]]:

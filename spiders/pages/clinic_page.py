@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import lxml.html
 from w3lib.encoding import html_to_unicode
 
-from extract import clinic_info, people, price_blocks, structured
-from items import PageExtract
+from extract import clinic_info, money_roles, people, price_blocks, structured, treatments
+from items import Money, PageExtract
 
 log = logging.getLogger(__name__)
 
@@ -106,11 +106,36 @@ def extract_page(
     _run(result, "clinic", lambda: _clinic(result, doc, nodes, url, hints))
     country = result.clinic.country or hints.get("country")
     currency = COUNTRY_CURRENCY.get(country or "")
-    _run(result, "prices", lambda: result.prices.extend(
-        price_blocks.extract_prices(doc, nodes, url=url, default_currency=currency, country=country)))
+    _run(result, "prices", lambda: _prices(result, doc, nodes, url, currency, country))
     _run(result, "practitioners", lambda: result.practitioners.extend(
         people.extract_practitioners(doc, nodes, url=url, country=country)))
     return result
+
+
+def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, country: str | None) -> None:
+    """Every money mention, then its role: own prices become prices, the rest money mentions."""
+    found = price_blocks.extract_prices(doc, nodes, url=url, default_currency=currency, country=country)
+    title = doc.findtext(".//title") or ""
+    role_of_page = money_roles.page_role(url, title)
+    topic = None
+    for price in found:
+        if price.treatment == "other" and money_roles.GENERIC_LABEL.match(price.treatment_text or ""):
+            # "Kosten: ab 300 CHF" on a page about one treatment: the page names it
+            if topic is None:
+                h1 = doc.xpath("string(//h1)")[:200]
+                topic = treatments.classify(title[:200]) or treatments.classify(h1) or ""
+            price.treatment = topic or price.treatment
+        if price.evidence == "schema.org Offer" or price.amount is None:
+            result.prices.append(price)  # an offer the site publishes as its own; POA and free
+            continue
+        sentence = money_roles.sentence_around(price.evidence or "", price.price_text)
+        role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text)
+        if role == "own_price":
+            result.prices.append(price)
+        else:
+            result.money.append(Money(role=role, amount=price.amount, currency=price.currency,
+                                      treatment=None if price.treatment == "other" else price.treatment,
+                                      amount_max=price.amount_max, text=sentence[:300] or None))
 
 
 def _clinic(result: PageExtract, doc, nodes, url: str, hints: dict) -> None:

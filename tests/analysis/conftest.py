@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 import sqlite_utils
 
-from analysis.schema import migrate
 from db.schema import open_db
 
 UNSET: Any = object()
@@ -82,7 +81,6 @@ def _per_session(amount: float | None, unit: str, sessions: int | None) -> float
 @pytest.fixture
 def db(tmp_path) -> sqlite_utils.Database:
     database = open_db(str(tmp_path / "test.db"))
-    migrate(database)
     yield database
     database.close()
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from analysis import cli
+from clinicwatch.commands import analysis as cli
 from clinicwatch.cliutil import CliError
 
 

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.norms import compute_norms
-from analysis.schema import migrate
 from db.schema import ensure_schema
 
 DAY = "2026-01-02"
@@ -31,7 +30,6 @@ def position(db, price_id):
 def fresh_memory_db():
     db = sqlite_utils.Database(memory=True)
     ensure_schema(db)
-    migrate(db)
     return db
 
 

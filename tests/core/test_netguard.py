@@ -2,7 +2,7 @@
 
 import pytest
 
-from spiders.netguard import address_refusal, url_refusal
+from crawl.netguard import address_refusal, url_refusal
 
 
 @pytest.mark.parametrize("ip, label", [

@@ -2,7 +2,8 @@
 
 import pytest
 
-from spiders.seeds import clean_url, parse_seeds, site_key
+from core.text import site_key
+from spiders.seeds import clean_url, parse_seeds
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -2,6 +2,7 @@
 
 from items import ClinicInfo, Credential, CrawlErrorItem, PageExtract, PageItem, Practitioner, Price
 from db.schema import open_db
+from crawl.record import CrawlRecord
 from db import store
 from pipelines.normalise import NormalisePipeline
 from pipelines.store import StorePipeline, page_rows
@@ -25,7 +26,8 @@ def make_page(url="http://glow.example/prices", kind="prices", amount=150.0, whe
 
 
 def run_pages(db_path, pages, batch_size=2):
-    pipes = [ValidatePipeline(), NormalisePipeline(), StorePipeline(db_path, batch_size)]
+    crawl_id = CrawlRecord(db_path, "sites").open()  # as crawl/record.py does at spider_opened
+    pipes = [ValidatePipeline(), NormalisePipeline(), StorePipeline(db_path, batch_size, crawl_id=crawl_id)]
     pipes[2].open_spider()
     for page in pages:
         for pipe in pipes:

@@ -21,7 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from clinicwatch.cli import build_parser
-from extract import credentials, identifiers
+from core import identifiers
+from extract import credentials
 from extract.prices import find_prices, parse_price
 from items import CREDENTIAL_KINDS, REGISTER_KINDS, UNITS, PageExtract
 from spiders.pages import extract_page
@@ -237,7 +238,7 @@ def test_resolver_refuses_names_that_resolve_to_private_addresses(name, ip):
     """A public-looking name that resolves to a private address is refused (checked without traffic)."""
     from twisted.internet.error import DNSLookupError
 
-    from spiders.netguard import GuardedResolver
+    from crawl.netguard import GuardedResolver
 
     resolver = GuardedResolver.__new__(GuardedResolver)
     resolver.allow_private = False

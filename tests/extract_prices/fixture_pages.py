@@ -17,18 +17,9 @@ from pathlib import Path
 
 from fixture_cases import CASES
 from fixture_shells import shell
+from extract.price_units import per_session  # the one definition
 
 OUT = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
-
-
-def per_session(amount, unit, sessions):
-    if amount is None:
-        return None
-    if unit in ("session", "treatment"):
-        return amount
-    if unit == "course" and sessions:
-        return round(amount / sessions, 2)
-    return None
 
 
 def expected_rows(case: dict) -> list[dict]:

@@ -14,7 +14,7 @@ import pytest
 
 from clinicwatch.evaluate import _amount, fixture_cases, run_fixture
 from items import REGISTER_KINDS
-from pipelines.identity import fold
+from core.text import ascii_key as fold
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 CASES = fixture_cases(FIXTURES)

@@ -106,6 +106,15 @@ def test_every_page_is_fetched_once_across_workers(crawls):
                                                            for u in crawls["single_fetches"]}
 
 
+def test_distributed_crawl_strips_tracking_parameters_like_the_single_process(crawls):
+    """The sample web's menus carry ?utm_source=... links: neither crawl may request or store them."""
+    for fetches in ("single_fetches", "shared_fetches"):
+        tracked = [url for url in crawls[fetches] if "utm_" in url]
+        assert crawls[fetches] and not tracked, (fetches, tracked[:3])
+    for db in ("single", "shared"):
+        assert query(crawls[db], "select count(*) from pages where url like '%utm\\_%' escape '\\'") == [(0,)]
+
+
 def test_both_workers_crawled_and_one_writer_recorded_the_crawl(crawls, redis_url):
     import redis
 

@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from db import history
-from db.schema import open_db
+from db.schema import ensure_schema, open_db
 from tests.conftest import run_cli
 
 T1, T1_END = "2026-01-01T03:00:00+00:00", "2026-01-01T03:10:00+00:00"
@@ -23,7 +23,7 @@ def _insert(db, table: str, rows: list[dict]) -> None:
 @pytest.fixture
 def two_crawls(db_path):
     db = open_db(db_path)
-    history.migrate(db)
+    ensure_schema(db)
     _insert(db, "crawls", [
         {"id": 1, "spider": "sites", "started_at": T1, "finished_at": T1_END, "status": "finished",
          "finish_reason": "finished"},
@@ -104,7 +104,7 @@ def test_one_crawl_has_no_changes(db_path):
     db = open_db(db_path)
     _insert(db, "crawls", [{"id": 1, "spider": "sites", "started_at": T1, "status": "finished",
                             "finish_reason": "finished"}])
-    assert history.refresh_changes(db) == []
+    assert history.refresh_changes(db, 0.10) == []
 
 
 def test_changes_cli_text_json_feed_and_atom(two_crawls, db_path, tmp_path):

@@ -8,13 +8,13 @@ import sqlite3
 import pytest
 
 from clinicwatch.cliutil import CliError
-from publish import cli as publish_cli
+from clinicwatch.commands import publish as publish_cli
 from publish.chart import norm_chart_svg
 from publish.report import check, safe_url
 from publish.search import fts_query, postcode_keys, registration_key, site_key
 
 def main(argv: list[str]) -> int:
-    """`clinicwatch check` through publish.cli alone (as clinicwatch.cli.main runs it)."""
+    """`clinicwatch check` through clinicwatch.commands.publish alone (as clinicwatch.cli.main runs it)."""
     import argparse
     import sys
 

@@ -17,7 +17,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from db.schema import open_db
-from registers.schema import migrate
 
 DATA = Path(__file__).parent / "data"
 UNSUPPORTED = {"Errors": [{"description": "Unsupported Version", "field": "version", "number": "17"}]}
@@ -92,6 +91,5 @@ def npi_server():
 @pytest.fixture
 def db(tmp_path):
     database = open_db(str(tmp_path / "t.db"))
-    migrate(database)
     yield database
     database.close()

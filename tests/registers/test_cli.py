@@ -9,7 +9,7 @@ import pytest
 
 from clinicwatch.cliutil import CliError
 from db.schema import open_db
-from registers.cli import register
+from clinicwatch.commands.registers import register
 
 GMC = "number,name,status,annotations\n1234567,Jane Smith,Registered with a licence to practise,\n"
 

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from extract.identifiers import format_valid
+from core.identifiers import format_valid
 from items import CREDENTIAL_KINDS, PROFESSIONS, TREATMENTS, UNITS
 from samples import generator
 from samples.generator import ALL_TEMPLATES, generate_site, iter_sites

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from clinicwatch.cliutil import CliError
-from samples import cli
+from clinicwatch.commands import samples as cli
 from samples.server import write_outputs
 
 ACTIVE = {"gmc": {"Registered with a licence to practise"}, "nmc": {"Effective registration"},

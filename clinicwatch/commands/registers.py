@@ -12,7 +12,6 @@ from db.schema import open_db
 from registers.net import BlockedAddress
 from registers.npi import DEFAULT_CACHE_TTL, DEFAULT_MIN_INTERVAL, DEFAULT_NPI_URL, NpiClient
 from registers.nppes import NppesFormatError, import_nppes_csv
-from registers.schema import migrate
 from registers.uk import UK_KINDS, SnapshotFormatError, import_snapshot
 from registers.verify import verify_credentials
 
@@ -21,7 +20,6 @@ IMPORT_KINDS = (*UK_KINDS, "nppes")
 
 def _open(path: str) -> sqlite_utils.Database:
     db = open_db(path)
-    migrate(db)  # harmless once db/schema.py runs it as 010_registers
     return db
 
 

@@ -18,18 +18,25 @@ def register(subparsers: Any) -> None:
     )
     cliutil.add_db(parser)
     cliutil.add_json(parser)
+    cliutil.add_settings_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from analysis import analyse
+    from analysis.settings import from_settings
+    from clinicwatch.crawl import build_settings
     from db.schema import open_db
 
     if not os.path.exists(args.db):
         raise cliutil.CliError(f"database not found: {args.db} (run a crawl first)")
+    try:
+        overrides = from_settings(build_settings(args.db, overrides=cliutil.settings_overrides(args)))
+    except ValueError as exc:
+        raise cliutil.CliError(str(exc), 2) from None
     db = open_db(args.db)
     try:
-        summary = analyse(db)
+        summary = analyse(db, overrides)
     finally:
         db.close()
     if args.json:

@@ -56,7 +56,7 @@ class RevalidatePolicy(RFC2616Policy):
 
 
 class DbCacheStorage(DbmCacheStorage):
-    """One SQLite file per spider (spiders/sqlitedbm.py) under ``<CLINICWATCH_DB>-httpcache``,
+    """One SQLite file per spider (crawl/sqlitedbm.py) under ``<CLINICWATCH_DB>-httpcache``,
     unless HTTPCACHE_DIR is given. One batched write per response instead of six files."""
 
     def __init__(self, settings):  # not super(): it would create Scrapy's default cache dir
@@ -67,5 +67,5 @@ class DbCacheStorage(DbmCacheStorage):
             self.cachedir = cache_dir_for(settings.get("CLINICWATCH_DB") or "clinicwatch.db")
         os.makedirs(self.cachedir, exist_ok=True)
         self.expiration_secs = settings.getint("HTTPCACHE_EXPIRATION_SECS")
-        self.dbmodule = import_module(settings.get("HTTPCACHE_DBM_MODULE") or "spiders.sqlitedbm")
+        self.dbmodule = import_module(settings.get("HTTPCACHE_DBM_MODULE") or "crawl.sqlitedbm")
         self.db = None

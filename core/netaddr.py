@@ -1,6 +1,6 @@
 """Which IP addresses are not public: the one test behind every "refused unless --allow-private".
 
-Pure (no Scrapy, no Twisted), so the crawler's resolver guard (spiders/netguard.py), the
+Pure (no Scrapy, no Twisted), so the crawler's resolver guard (crawl/netguard.py), the
 register clients (registers/net.py) and `clinicwatch extract URL` share it.
 """
 

@@ -17,9 +17,11 @@ from db.schema import open_db
 log = logging.getLogger(__name__)
 
 
-def _post_crawl(db_path: str, *, npi_client=None, register_dir: Path | None = None) -> dict:
-    """Verification, norms and findings on the crawled database."""
+def _post_crawl(db_path: str, settings, *, npi_client=None, register_dir: Path | None = None) -> dict:
+    """Verification, norms and findings on the crawled database, with the job's settings."""
     from analysis import analyse
+    from analysis.settings import from_settings
+    from db.history import refresh_changes
     from registers.snapshots import import_snapshot_dir
     from pipelines.merge import merge_clinics
     from registers.verify import verify_credentials
@@ -30,20 +32,13 @@ def _post_crawl(db_path: str, *, npi_client=None, register_dir: Path | None = No
         if register_dir is not None:
             out["registers_imported"] = import_snapshot_dir(db, register_dir)
         out["verification"] = verify_credentials(db, npi_client=npi_client)
-        out["analysis"] = analyse(db)
-        out["changes"] = _refresh_changes(db)
+        out["analysis"] = analyse(db, from_settings(settings))
+        # again, now with findings and verdicts (the crawl's close already listed its own changes)
+        out["changes"] = len(refresh_changes(db, settings.getfloat("CLINICWATCH_PRICE_CHANGE_THRESHOLD")))
         out["totals"] = totals(db)
         return out
     finally:
         db.close()
-
-
-def _refresh_changes(db) -> int:
-    """Changes since the previous crawl, now including findings and verdicts (ops: db/history.py)."""
-    import settings
-    from db.history import refresh_changes
-
-    return len(refresh_changes(db, float(getattr(settings, "CLINICWATCH_PRICE_CHANGE_THRESHOLD", 0.10))))
 
 
 def totals(db) -> dict:
@@ -103,7 +98,7 @@ def run_job_unlocked(db_path: str, *, seeds: str | None, area: str | None, allow
     summary["crawls"] = crawls
     summary["crawl"] = crawls[-1] if crawls else {}
     summary["ok"] = bool(crawls) and all(c.get("status") == "finished" for c in crawls)
-    summary.update(_post_crawl(db_path, register_dir=register_dir))
+    summary.update(_post_crawl(db_path, settings, register_dir=register_dir))
     return summary
 
 
@@ -127,6 +122,10 @@ def print_summary(summary: dict, as_json: bool) -> None:
     crawl = summary.get("crawl", {})
     print(f"crawl {crawl.get('id')}: {crawl.get('status')} - {crawl.get('sites')} sites, "
           f"{crawl.get('pages')} pages, {crawl.get('errors')} errors")
+    if crawl.get("error_reasons"):
+        from db.store import format_error_reasons
+
+        print(f"commonest errors: {format_error_reasons(crawl['error_reasons'])}")
     verification = summary.get("verification") or {}
     if verification:
         parts = ", ".join(f"{k} {v}" for k, v in sorted(verification.get("by_status", {}).items()))

@@ -141,7 +141,7 @@ def _threshold(args) -> float:
         return args.threshold
     import settings
 
-    return float(getattr(settings, "CLINICWATCH_PRICE_CHANGE_THRESHOLD", 0.10))
+    return float(settings.CLINICWATCH_PRICE_CHANGE_THRESHOLD)
 
 
 def cmd_changes(args) -> int:

@@ -8,9 +8,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from clinicwatch import pipeline
+from clinicwatch import jobs
+from db.store import format_error_reasons
 from clinicwatch.cliutil import (
-    CliError, add_allow_private, add_db, add_json, port_number, positive_int, print_json,
+    CliError, add_allow_private, add_db, add_json, add_settings_option, port_number, positive_int, print_json,
+    settings_overrides,
 )
 
 
@@ -75,27 +77,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--db", metavar="PATH", help="keep the crawled database here (default: temporary)")
     p.add_argument("--fixtures", nargs="?", const="tests/fixtures/pages", metavar="DIR",
                    help="score the golden fixture suite instead (default dir tests/fixtures/pages)")
+    p.add_argument("--devset", nargs="?", const="devset", metavar="DIR",
+                   help="score the real-text development set instead (labels in DIR/labels, page text in "
+                   "DIR/cache; default dir devset): P/R/F1 per field, failure classes and failing pages")
     add_json(p)
     p.set_defaults(func=cmd_eval)
 
 
 def _add_crawl_options(p: argparse.ArgumentParser) -> None:
-    """Options shared by every subcommand that runs the sites spider (read by _settings_overrides)."""
+    """Options shared by every subcommand that runs the sites spider (read by cliutil.settings_overrides)."""
     p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
-    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
-                   help="override a Scrapy setting (repeatable)")
+    add_settings_option(p)
 
 
-def _settings_overrides(args) -> dict:
-    overrides: dict = {}
-    for item in getattr(args, "set", []) or []:
-        name, sep, value = item.partition("=")
-        if not sep or not name.isupper():
-            raise CliError(f"bad --set {item!r}: expected NAME=VALUE with an upper-case Scrapy setting", 2)
-        overrides[name] = value
-    if getattr(args, "max_pages", None):
-        overrides["CLINICWATCH_MAX_PAGES_PER_SITE"] = args.max_pages
-    return overrides
 
 
 def _check_seeds(path: str) -> None:
@@ -118,7 +112,7 @@ def cmd_crawl(args) -> int:
     try:
         with run_lock(args.db):
             row = crawl_sites(args.seeds, args.db, allow_private=args.allow_private,
-                              overrides=_settings_overrides(args),
+                              overrides=settings_overrides(args),
                               log_level="INFO" if args.verbose else "WARNING")
     except LockHeld as exc:
         raise CliError(str(exc)) from None
@@ -133,22 +127,24 @@ def _print_crawl(row: dict, as_json: bool) -> None:
     print(f"crawl {row.get('id')}: {row.get('status')} ({row.get('finish_reason')}) - "
           f"{row.get('sites')} sites, {row.get('pages')} pages, {row.get('items')} items, "
           f"{row.get('errors')} errors")
+    if row.get("error_reasons"):
+        print(f"commonest errors: {format_error_reasons(row['error_reasons'])}")
 
 
 def cmd_run(args) -> int:
     if args.seeds:
         _check_seeds(args.seeds)
     _check_db_dir(args.db)
-    summary = pipeline.run_job(args.db, seeds=args.seeds, area=args.area,
+    summary = jobs.run_job(args.db, seeds=args.seeds, area=args.area,
                                allow_private=args.allow_private, overpass_url=args.overpass_url,
-                               overrides=_settings_overrides(args), verbose=args.verbose)
-    pipeline.print_summary(summary, args.json)
+                               overrides=settings_overrides(args), verbose=args.verbose)
+    jobs.print_summary(summary, args.json)
     return 0 if summary["ok"] else 1
 
 
 def cmd_demo(args) -> int:
-    summary = pipeline.run_demo(args.db, clinics=args.clinics, seed=args.seed, verbose=args.verbose)
-    pipeline.print_summary(summary, False)
+    summary = jobs.run_demo(args.db, clinics=args.clinics, seed=args.seed, verbose=args.verbose)
+    jobs.print_summary(summary, False)
     if not summary["ok"]:
         return 1
     if args.no_serve:
@@ -193,6 +189,20 @@ def cmd_extract(args) -> int:
 def cmd_eval(args) -> int:
     from clinicwatch import evaluate
 
+    if args.devset:
+        from clinicwatch import devset
+
+        if not (Path(args.devset) / "labels").is_dir():
+            raise CliError(f"no development set here (no {args.devset}/labels directory)", 2)
+        report = devset.evaluate_devset(args.devset)
+        if not report["scores"]["own prices (treatment, amount, currency)"]["expected"] and not report["rates"][
+                "crashes"][1]:
+            raise CliError(f"no page of {args.devset} has cached text: rebuild it as devset/README.md says", 2)
+        if args.json:
+            print_json(report)
+        else:
+            print(devset.format_devset_report(report))
+        return 0 if report["ok"] else 1
     if args.fixtures:
         if not Path(args.fixtures).is_dir():
             raise CliError(f"fixture directory not found: {args.fixtures}", 2)

@@ -21,7 +21,7 @@ from scrapy.resolver import CachingThreadedResolver
 from twisted.internet import defer
 from twisted.internet.error import DNSLookupError
 
-from clinicwatch.addresses import address_refusal
+from core.netaddr import address_refusal
 
 ALLOWED_SCHEMES = ("http", "https")
 

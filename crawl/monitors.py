@@ -1,20 +1,14 @@
 """Monitoring every crawl: spidermon monitors, progress on stderr, the crawl's verdict.
 
 * ``CrawlMonitorSuite`` (spidermon, at spider close): item schemas
-  (spiders/item_schemas.py), finish reason, error and retry rates, and field
+  (crawl/item_schemas.py), finish reason, error and retry rates, and field
   coverage: the share of crawled sites with at least one price / credential
   and the share of prices with an amount. Thresholds are CLINICWATCH_MONITOR_*
   settings. Failures are stored in the stats by ``RecordFailures``.
 * ``CrawlProgress`` (extension): keeps the coverage stats up to date as items
   arrive, prints a progress line every CLINICWATCH_PROGRESS_INTERVAL seconds
   and a summary at the end, on stderr (the CLI logs only warnings).
-* ``CrawlRecorder`` (extension, after spidermon): writes the verdict to the
-  crawl's ``crawls`` row (finish reason, stats, ``monitor_failures``; status
-  ``monitors_failed`` when a monitor failed, which makes the CLI exit 1) and
-  refreshes the ``changes`` table. Spidermon alone keeps the exit code 0.
-
-Pipelines close before ``spider_closed`` fires, so only this extension knows
-the finish reason; the store pipeline's own ``finish_crawl`` is overwritten.
+The crawl's verdict is written by crawl/record.py, the one owner of the ``crawls`` row.
 """
 
 from __future__ import annotations
@@ -30,12 +24,12 @@ from spidermon.contrib.scrapy.monitors import FinishReasonMonitor, ItemValidatio
 from spidermon.core.actions import Action
 from twisted.internet import task
 
+from crawl.record import FAILURES_STAT
 from items import CrawlErrorItem, PageItem
 
 log = logging.getLogger(__name__)
 # spidermon 1.27 logs through Spider.log(), deprecated by scrapy/scrapy#7739; no fixed release yet.
 warnings.filterwarnings("ignore", message=r"Spider\.log\(\) is deprecated", category=Warning)
-FAILURES_STAT = "clinicwatch/monitor_failures"
 COVERAGE = "clinicwatch/coverage/"
 
 
@@ -217,46 +211,3 @@ class CrawlProgress:
               f"{self.stats.get_value('retry/count', 0)} retries, "
               f"{self.stats.get_value('httpcache/revalidate', 0)} pages unchanged (304); {verdict} "
               f"({time.monotonic() - self.started:.0f}s)", file=sys.stderr, flush=True)
-
-
-class CrawlRecorder:
-    """Write the crawl's verdict (finish reason, stats, monitor failures) and its changes."""
-
-    def __init__(self, crawler):
-        self.crawler = crawler
-
-    @classmethod
-    def from_crawler(cls, crawler):
-        ext = cls(crawler)
-        crawler.signals.connect(ext.closed, signal=signals.spider_closed)
-        return ext
-
-    def closed(self, spider, reason):
-        crawl_id = getattr(spider, "crawl_id", None)
-        stats = self.crawler.stats.get_stats()
-        failures = list(stats.get(FAILURES_STAT) or [])
-        for failure in failures:
-            log.error("monitor failed: %s", failure)
-        if crawl_id is None:
-            return  # no store pipeline in this process (a distributed worker)
-        record_verdict(self.crawler.settings, crawl_id, reason, stats, failures)
-
-
-def crawl_status(reason: str | None, failures: list[str]) -> str:
-    if reason != "finished":
-        return "failed"
-    return "monitors_failed" if failures else "finished"
-
-
-def record_verdict(settings, crawl_id: int, reason: str | None, stats: dict, failures: list[str]) -> None:
-    from db import history, store
-    from db.schema import open_db
-    from pipelines.store import summarise_stats
-
-    db = open_db(settings.get("CLINICWATCH_DB"))
-    try:
-        store.finish_crawl(db, crawl_id, status=crawl_status(reason, failures), finish_reason=reason,
-                           stats=summarise_stats(stats), monitor_failures=failures)
-        history.refresh_changes(db, settings.getfloat("CLINICWATCH_PRICE_CHANGE_THRESHOLD", 0.10))
-    finally:
-        db.close()

@@ -1,0 +1,1 @@
+"""The `clinicwatch` subcommands, one module per area."""
