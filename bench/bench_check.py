@@ -74,9 +74,7 @@ def _clinic_rows(n: int, rnd: random.Random):
 def build(path: str, clinics: int, prices: int, seed: int = 1) -> None:
     """Create the synthetic database at ``path`` (batched executemany, one transaction per table)."""
     Path(path).unlink(missing_ok=True)
-    db = open_db(path)
-    for mod in ("analysis.schema", "registers.schema"):
-        __import__(mod, fromlist=["migrate"]).migrate(db)
+    db = open_db(path)  # every table (db/migrations.py)
     conn, rnd = db.conn, random.Random(seed)
     with conn:
         _batched(conn, "INSERT INTO clinics (id, site, branch, name, website, phone, address, locality, "

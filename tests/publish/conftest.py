@@ -12,7 +12,6 @@ Private register tables hold a sentinel string that must never be published.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
 import pytest
@@ -55,12 +54,7 @@ def _position(price_id, cid, unit_price, median=250.0, band="p25_p75"):
 
 
 def build(path: str) -> str:
-    db = open_db(path)
-    for mod in ("analysis.schema", "registers.schema"):
-        try:
-            importlib.import_module(mod).migrate(db)
-        except ModuleNotFoundError:
-            pass
+    db = open_db(path)  # every table, registers' and analysis' too (db/migrations.py)
     clinics = [
         _clinic(GLOW, "glowaesthetics.co.uk", "Glow Aesthetics", "London", "SW1A 1AA", 51.501, -0.141),
         _clinic(CLEAR, "clearviewskin.co.uk", "Clearview Skin Clinic", "Leeds", "LS1 4AP", 53.8, -1.55),
