@@ -26,10 +26,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from core.text import name_key
+from items import REGISTER_KINDS
 
 NON_OWN = ("market_price", "deposit", "fee", "finance", "third_party", "wholesale", "was_price", "example",
            "other")
 EQUIVALENT_UNITS = {"treatment": "session"}  # a one-off treatment price and a session price read alike
+
+
+def _alnum(value) -> str:
+    return "".join(ch for ch in str(value) if ch.isalnum()).upper()
 
 
 def url_sha1(url: str) -> str:
@@ -135,15 +140,14 @@ def score_page(row: dict, extract: dict) -> dict:
     for name in remaining:
         out["fails"]["practitioner invented"].append(name)
     out["people"] = (tp, len(remaining), len(row.get("practitioners", [])) - tp)
-    stated = {"".join(ch for ch in str(r.get("number", "")) if ch.isalnum()).upper()
-              for person in row.get("practitioners", []) for r in person.get("registrations", [])}
+    stated = {_alnum(r.get("number", "")) for person in row.get("practitioners", [])
+              for r in person.get("registrations", [])} - {""}
     numbers = [c for person in extract.get("practitioners", []) for c in person.get("credentials", [])
-               if c.get("kind") in ("gmc", "nmc", "gdc", "gphc", "hcpc", "npi", "state_license", "cqc", "ahpra",
-                                    "pwz", "imc")]
-    numbers += [c for c in extract.get("clinic", {}).get("credentials", [])]
-    lookalikes = ["%s %s" % (c["kind"], c["value"]) for c in numbers
-                  if "".join(ch for ch in str(c["value"]) if ch.isalnum()).upper() not in stated
-                  and not any(s and s in "".join(ch for ch in str(c["value"]) if ch.isalnum()).upper() for s in stated)]
+               if c.get("kind") in REGISTER_KINDS]
+    numbers += extract.get("clinic", {}).get("credentials", [])
+    # a number the page states, also inside a longer printed form ("GMC 1234567"), is no look-alike
+    lookalikes = [f"{c['kind']} {c['value']}" for c in numbers
+                  if not any(s in _alnum(c["value"]) for s in stated)]
     out["lookalikes"] = lookalikes
     if lookalikes:
         out["fails"]["registration look-alike taken"].extend(lookalikes)

@@ -144,7 +144,7 @@ def error_kind(reason: str) -> str:
         if any(w in reason for w in words):
             return kind
     if reason.startswith("HTTP "):
-        return reason.split()[0] + " " + reason.split()[1][:3] if len(reason.split()) > 1 else reason
+        return " ".join(reason.split()[:2])  # "HTTP 404 Not Found" -> "HTTP 404"
     return reason.split(":", 1)[0][:80]
 
 
