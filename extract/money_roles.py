@@ -62,16 +62,21 @@ _RULES = (
     ("example", re.compile(r"for example|for instance|e\.g\.|example|imagine|suppose|refund|zum beispiel|"
                            r"por ejemplo|na przyklad|par exemple|ad esempio|if you (?:have|had|buy|purchase)")),
     ("market_price", re.compile(
-        r"typical|on average|average|usually cost|generally cost|normally cost|tend to cost|can cost|could cost|"
-        r"may cost|might cost|will cost you|costs? (?:can|could|may|might|will|would) (?:range|vary|be)|"
-        r"ranges? (?:from|between)|anywhere (?:from|between)|expect to pay|you(?:'ll| will)? pay (?:around|about|between)|"
-        r"prices? (?:vary|varies|range|ranges|start)|in the (?:uk|us|usa|united states|united kingdom|country|city)|"
-        r"nationwide|nationally|across the (?:uk|us|country)|most clinics|many clinics|some clinics|clinics charge|"
-        r"other clinics|elsewhere|market|national|in (?:london|dubai|turkey|istanbul|australia|ireland|india|"
-        r"the uae|germany|spain|poland|france|italy|canada|south africa)|durchschnitt|in der regel|"
-        r"precio medio|de media|oscila|suele costar|srednio|srednia|zazwyczaj|ortalama|en moyenne|in media|"
-        r"mediamente|si aggira|per cent|percent")),
+        r"typical|on average|average|usually cost|generally cost|normally cost|tend to cost|expect to pay|"
+        r"you(?:'ll| will)? pay (?:around|about|between)|nationwide|nationally|across the (?:uk|us|country)|"
+        r"most clinics|many clinics|some clinics|clinics charge|other clinics|elsewhere|market|national|"
+        r"durchschnitt|in der regel|precio medio|de media|oscila|suele costar|srednio|srednia|zazwyczaj|"
+        r"ortalama|en moyenne|in media|mediamente|si aggira")),
 )
+# Words that quote a spread of prices without saying whose: a market figure on a guide or news page,
+# but on a clinic's own treatment page ("prices range from £150 to £235") the clinic's own prices.
+_VAGUE_MARKET = re.compile(
+    r"can cost|could cost|may cost|might cost|will cost you|costs? (?:can|could|may|might|will|would) (?:range|vary|be)|"
+    r"ranges? (?:from|between)|anywhere (?:from|between)|prices? (?:vary|varies|range|ranges|start)|"
+    r"in the (?:uk|us|usa|united states|united kingdom|country|city)|in (?:london|dubai|turkey|istanbul|australia|"
+    r"ireland|india|the uae|germany|spain|poland|france|italy|canada|south africa)|per cent|percent")
+# Market words a clinic's own sentence cannot explain away ("our price is below the national average").
+_MARKET_CERTAIN = re.compile(r"average|typical|most clinics|other clinics|market|national")
 
 
 def page_role(url: str, title: str | None = None) -> str:
@@ -153,9 +158,11 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
             continue  # "Botox (3 areas) in London £250" on a clinic's own list is its price
         if pattern.search(text):
             if role == "market_price" and page == "service" and _OWN.search(text) \
-                    and not re.search(r"average|typical|most clinics|other clinics|market|national", text):
-                continue  # "our prices in London range from..."
+                    and not _MARKET_CERTAIN.search(text):
+                continue  # "we are one of the most popular clinics..." with the clinic's own price
             return role
+    if page != "service" and _VAGUE_MARKET.search(text) and not _OWN.search(text):
+        return "market_price"
     if page == "service":
         return "own_price"
     if page == "policy":

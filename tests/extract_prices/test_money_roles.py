@@ -44,6 +44,11 @@ def test_page_role(url, title, expected):
     ("For example, after two of three sessions bought at £900 you would get back £300 of it.", "policy",
      "example"),
     ("Anti-wrinkle, three areas in London £260", "service", "own_price"),
+    # a spread of prices on the clinic's own treatment page is its own price list...
+    ("Microneedling – prices range from £150 to £235 depending on the area treated.", "service", "own_price"),
+    # ...and the same words on a guide are a market figure
+    ("Microneedling – prices range from £150 to £235 depending on the area treated.", "editorial",
+     "market_price"),
 ])
 def test_role_of_a_sentence(sentence, page, expected):
     price = next(part for part in sentence.replace(",", " ").split() if part[:1] in "£$")
