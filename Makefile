@@ -39,7 +39,9 @@ test: $(STAMP) $(SYSSTAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
+# The crawl benchmark serves its web with nginx (Debian's nginx-light), installed when missing.
 bench: $(STAMP)
+	bash scripts/bench-nginx.sh
 	$(PY) bench/run_all.py
 
 clean:

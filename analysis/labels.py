@@ -6,6 +6,9 @@ commas, whole amounts without decimals ("£1,200", "$350", "€2.50", "PLN 300")
 
 from __future__ import annotations
 
+from core.places import US_STATE_NAMES
+from core.wording import BASIS_PHRASES  # noqa: F401 - rules read labels.BASIS_PHRASES
+
 CURRENCY_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "INR": "₹", "TRY": "₺"}
 
 TREATMENT_NAMES = {
@@ -21,22 +24,7 @@ TREATMENT_NAMES = {
     "other": "Other treatment",
 }
 
-# How a unit price reads after the amount: "£45 a session", "$12 per unit".
-BASIS_PHRASES = {
-    "session": "a session",
-    "course": "a session in a course",
-    "area": "per area",
-    "unit": "per unit",
-    "ml": "per ml",
-    "syringe": "per syringe",
-}
 
-LEVEL_NAMES = {
-    "postcode_area": "postcode area",
-    "city": "city",
-    "state": "state",
-    "country": "country",
-}
 
 COUNTRY_NAMES = {
     "GB": "the UK", "US": "the US", "IE": "Ireland", "DE": "Germany", "FR": "France",
@@ -47,20 +35,7 @@ COUNTRY_NAMES = {
     "CA": "Canada", "NZ": "New Zealand",
 }
 
-US_STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "the District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
-    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico",
-}
+US_STATES = {**US_STATE_NAMES, "DC": "the District of Columbia", "PR": "Puerto Rico"}
 
 # Register number names, as a consumer would read them.
 REGISTER_NAMES = {

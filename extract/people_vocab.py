@@ -5,6 +5,8 @@ Data only (no logic), so extract/credentials.py and extract/people.py stay short
 
 from __future__ import annotations
 
+from core.places import US_STATE_NAMES
+
 # post-nominal -> canonical degree value
 DEGREES = {
     "MBBS": "MBBS", "MBCHB": "MBChB", "MBBCH": "MBBCh", "BMBS": "BMBS", "BMBCH": "BMBCh", "BM": "BM",
@@ -81,19 +83,9 @@ MEMBERSHIPS: list[tuple[str, str]] = [
     ("PTMEiAA", r"\bPTMEiAA\b|Polskie(?:go)?\s+Towarzystw[oa]\s+Medycyny\s+Estetycznej"),
 ]
 
-US_STATES = {
-    "Alabama": "AL", "Alaska": "AK", "Arizona": "AZ", "Arkansas": "AR", "California": "CA", "Colorado": "CO",
-    "Connecticut": "CT", "Delaware": "DE", "Florida": "FL", "Georgia": "GA", "Hawaii": "HI", "Idaho": "ID",
-    "Illinois": "IL", "Indiana": "IN", "Iowa": "IA", "Kansas": "KS", "Kentucky": "KY", "Louisiana": "LA",
-    "Maine": "ME", "Maryland": "MD", "Massachusetts": "MA", "Michigan": "MI", "Minnesota": "MN",
-    "Mississippi": "MS", "Missouri": "MO", "Montana": "MT", "Nebraska": "NE", "Nevada": "NV",
-    "New Hampshire": "NH", "New Jersey": "NJ", "New Mexico": "NM", "New York": "NY", "North Carolina": "NC",
-    "North Dakota": "ND", "Ohio": "OH", "Oklahoma": "OK", "Oregon": "OR", "Pennsylvania": "PA",
-    "Rhode Island": "RI", "South Carolina": "SC", "South Dakota": "SD", "Tennessee": "TN", "Texas": "TX",
-    "Utah": "UT", "Vermont": "VT", "Virginia": "VA", "Washington": "WA", "West Virginia": "WV",
-    "Wisconsin": "WI", "Wyoming": "WY", "District of Columbia": "DC",
-}
-US_STATES.update({code: code for code in list(US_STATES.values())})
+# Full state names and codes, both mapped to the code ("Texas" -> "TX", "TX" -> "TX").
+US_STATES = {name: code for code, name in US_STATE_NAMES.items()}
+US_STATES.update({code: code for code in US_STATE_NAMES})
 
 NAME_PARTICLES = {"van", "von", "de", "del", "della", "der", "den", "da", "di", "la", "le", "du", "dos", "das",
                   "bin", "al", "el", "y", "e", "zu", "ter", "ten", "st"}
@@ -116,6 +108,7 @@ september october november december london manchester dublin berlin madrid warsa
 equipo nuestro nuestra unser unsere zespół nasz nasza über uns kontakt preise precios cennik
 accredited registered certified qualified award awards winner member members insured
 quick links follow social instagram facebook twitter tiktok youtube linkedin newsletter subscribe
+google internet hair working life scalp micropigmentation
 copyright rights reserved all site website design powered wordpress sitemap accessibility
 prescriber prescribing independent practitioner qualified registered licensed esthetician aesthetician
 therapist assistant associate physician surgeon dermatologist pharmacist dentist hygienist cosmetologist

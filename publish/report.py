@@ -25,8 +25,9 @@ from typing import Any
 from analysis.labels import REGISTER_NAMES, money, plural, treatment_name
 from items import REGISTER_KINDS
 from publish.search import find_clinics
+from core.wording import BASIS_PHRASES
 from publish.wording import (
-    BASIS_WORDS, PROFESSION_WORDS, UNIT_WORDS, credential_words, norm_words, prescriber_words,
+    PROFESSION_WORDS, UNIT_WORDS, credential_words, norm_words, prescriber_words,
 )
 
 SAFE_URL_RE = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
@@ -135,7 +136,7 @@ def _price_text(p: dict[str, Any]) -> str:
             words = words[:-1]  # "1 unit", "1 area"
         return text + f" for {p['quantity']:g} {words}"
     if p["unit"] in ("area", "unit", "ml", "syringe"):
-        return text + " " + BASIS_WORDS[p["unit"]]
+        return text + " " + BASIS_PHRASES[p["unit"]]
     return text + " " + UNIT_WORDS.get(p["unit"], "")
 
 

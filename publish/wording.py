@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.labels import REGISTER_NAMES, money
+from core.wording import BASIS_PHRASES
 
 PROFESSION_WORDS = {
     "doctor": "Doctor", "dentist": "Dentist", "nurse": "Nurse",
@@ -23,8 +24,6 @@ UNIT_WORDS = {
     "course": "a course", "area": "areas", "unit": "units", "ml": "ml", "syringe": "syringes",
 }
 
-BASIS_WORDS = {"session": "a session", "course": "a session in a course", "area": "per area", "unit": "per unit", "ml": "per ml",
-               "syringe": "per syringe"}
 
 # status -> (words, tone); {register} is the register's full name.
 STATUS_WORDS = {
@@ -57,7 +56,7 @@ def prescriber_words(prescriber: int | None) -> str:
 def norm_words(norm: dict[str, Any], treatment: str) -> str:
     """"45% below the usual price of £250 a session for hair mesotherapy in ... (12 clinics)"."""
     cur = norm["currency"]
-    basis = BASIS_WORDS.get(norm["basis"], "")
+    basis = BASIS_PHRASES.get(norm["basis"], "")
     pct = norm.get("pct_vs_median")
     if pct is None:
         where = "about the same as"

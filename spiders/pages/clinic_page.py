@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import lxml.html
 from w3lib.encoding import html_to_unicode
 
+from core.places import COUNTRY_CURRENCY
 from extract import clinic_info, money_roles, people, price_blocks, structured, treatments
 from items import Money, PageExtract
 
@@ -31,11 +32,6 @@ _KIND_PATTERNS = [
     ("blog", re.compile(r"/(blog|news|articles?|aktuelles|noticias)/", re.I)),
 ]
 
-COUNTRY_CURRENCY = {
-    "GB": "GBP", "US": "USD", "IE": "EUR", "DE": "EUR", "ES": "EUR", "FR": "EUR", "IT": "EUR",
-    "NL": "EUR", "AT": "EUR", "PL": "PLN", "AE": "AED", "IN": "INR", "TR": "TRY", "AU": "AUD",
-    "CA": "CAD", "CH": "CHF",
-}
 
 
 def page_kind(url: str) -> str:
