@@ -30,7 +30,8 @@ ROLES = ("own_price", "market_price", "deposit", "fee", "finance", "third_party"
 _EDITORIAL_PATH = re.compile(
     r"/(?:blog|blogs|news|noticias|nachrichten|aktuelles|actualites|articles?|post|posts|magazine|journal|"
     r"guides?|guia|ratgeber|poradnik|tag|category|entry|infografia|stories|insights|resources|wiki|"
-    r"faq|faqs|advice|learn|knowledge|press|media)(?:/|$|-)"
+    r"faq|faqs|advice|learn|knowledge|press|media|archives?|lifestyle|opinion|yasam|saglik|salud|gesundheit|"
+    r"sante|salute|zdrowie)(?:/|$|-)|-story\b"
     r"|how-much|how-many|cost-of|costs?-(?:explained|breakdown)|what-is|what-are|"
     r"-vs-|versus|quanto-costa|cuanto-cuesta|combien|was-kostet|ile-kosztuje|ne-kadar|fiyatlari-\d{4}|"
     r"\d{4}/\d{2}/|/\d{4}/\d{1,2}/\d{1,2}/|\?p=\d+")

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from core.text import name_key
 from extract import credentials as cr
-from extract import people_dom
+from extract import money_roles, people_dom
 from extract.structured import of_type, text_value
 from extract.people_vocab import US_STATES
 from items import REGISTER_KINDS, Credential, Practitioner
@@ -39,10 +39,14 @@ def extract_practitioners(doc, nodes: list[dict], *, url: str, country: str | No
     people = [p for p in (_from_node(n, country) for n in _person_nodes(nodes)) if p is not None]
     root = people_dom.clean_tree(doc)
     mentions = people_dom.card_mentions(root)
-    mentions += people_dom.prose_mentions(root)
-    seen = [_from_mention(m, country) for m in mentions]
-    if _BLOG_URL.search(urlsplit(url).path):  # on a post only a named register ties a person to the clinic
-        seen = [p for p in seen if any(c.kind in REGISTER_KINDS for c in p.credentials)]
+    prose = people_dom.prose_mentions(root)
+    if money_roles.page_role(url, doc.findtext(".//title")) == "editorial":
+        # an article quotes outside experts ("..., says Dr X of Y Clinic"): they do not work here
+        prose = people_dom.without_quoted(prose)
+    seen = [_from_mention(m, country) for m in mentions + prose]
+    if _BLOG_URL.search(urlsplit(url).path):
+        # on a post a register number or a title ties a person to the clinic; a bare name does not
+        seen = [p for p in seen if any(c.kind in REGISTER_KINDS for c in p.credentials) or p.title]
     people += seen
     brands = _brands(doc)
     return [p for p in merge(people) if not _is_brand(p.name, brands)]
@@ -186,7 +190,7 @@ def _from_mention(m: people_dom.Mention, country: str | None) -> Practitioner:
         profession = "aesthetician"
     prescriber = cr.detect_prescriber(" ".join(filter(None, [parsed.postnominals, bio])))
     return Practitioner(name=parsed.name, title=parsed.title, postnominals=parsed.postnominals,
-                        profession=profession, prescriber=prescriber, role=m.role, credentials=creds,
+                        profession=profession, prescriber=prescriber, role=m.role or None, credentials=creds,
                         evidence=re.sub(r"\s+", " ", m.text)[:300])
 
 
@@ -212,9 +216,10 @@ def _same_person(a: Practitioner, b: Practitioner) -> bool:
     fa, fb = name_key(a.name).split(), name_key(b.name).split()
     if fa == fb:
         return True
-    if len(fa) == 1 or len(fb) == 1:  # "Dr Smith" in prose
-        short, full = (fa, fb) if len(fa) == 1 else (fb, fa)
-        return short[0] == full[-1] and (a.title == b.title or None in (a.title, b.title))
+    if len(a.name.split()) == 1 or len(b.name.split()) == 1:  # "Dr Weber", "Dr Müller-Steinmann", "Nurse Jodie"
+        short, full = (fa, fb) if len(a.name.split()) == 1 else (fb, fa)
+        named = full[-len(short):] == short or (len(short) == 1 and short[0] == full[0])
+        return named and (a.title == b.title or None in (a.title, b.title) or "Nurse" in (a.title, b.title))
     return fa[0] == fb[0] and fa[-1] == fb[-1]
 
 
@@ -227,8 +232,13 @@ def merge(people: list[Practitioner]) -> list[Practitioner]:
             out.append(person)
             continue
         if len(person.name.split()) > len(match.name.split()):
+            if len(match.name.split()) == 1 and match.title == "Nurse":  # "Nurse Jodie" is a form of address
+                match.title = person.title
             match.name = person.name
-        for attr in ("title", "postnominals", "role", "evidence"):
+        # "Nurse Jodie" is a form of address, not a title (the contract's titles are Dr, Prof, Mr...)
+        attrs = ("postnominals", "role", "evidence") if person.title == "Nurse" else (
+            "title", "postnominals", "role", "evidence")
+        for attr in attrs:
             if not getattr(match, attr) and getattr(person, attr):
                 setattr(match, attr, getattr(person, attr))
         if match.profession in (None, "unknown") and person.profession:
@@ -237,4 +247,6 @@ def merge(people: list[Practitioner]) -> list[Practitioner]:
             match.prescriber = person.prescriber
         keys = {(c.kind, c.value.upper()) for c in match.credentials}
         match.credentials += [c for c in person.credentials if (c.kind, c.value.upper()) not in keys]
-    return [p for p in out if len(p.name.split()) > 1 or p.credentials]
+    # a single name stays when a title or a register number makes it a person ("Dr Weber")
+    return [p for p in out if len(p.name.split()) > 1 or p.credentials or p.title in people_dom.FAMILY_NAME_TITLES
+            or p.role]

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.text import name_key
 from extract import credentials as cr
 from extract.people_vocab import PROFESSION_WORDS
 
@@ -53,7 +54,8 @@ _NON_CLINICAL = re.compile(
 )
 _PROSE_NAME = re.compile(
     r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|Frau|Herr|Pani|Sra\.|Dña\.|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
-    r"[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){0,3}"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻİ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?(?:[A-Z]\.(?=[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİ])|"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻİ][\w'’\-]+)){0,3}"
     r"|\b[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
 )
 
@@ -69,10 +71,31 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:nurse(?:[ \t]+(?:prescriber|practitioner))?|dermatologist|surgeon|dentist|pharmacist|paramedic|physiotherapist|"
     r"esthetician|aesthetician|injector|prescriber|hygienist))[ \t]+"
     r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){1,2})")
+# A first name (or a full one) tied to a clinical role in running text, the way small clinics
+# write about themselves: "our nurse injector, Jane", "NP Lindsey", "Ranbir, a qualified
+# trichologist", "Hi, I'm Helen Western".
+_CLINICAL_NOUN = (r"(?:nurse|injector|trichologist|practitioner|aesthetician|esthetician|therapist|prescriber|"
+                  r"dermatologist|surgeon|doctor|physician)")
+_NAME_WORD = r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]*[A-Za-zà-öø-ÿ'’\-]+"  # "Jane", "McLeod", "O'Neil"
+_FIRST = _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")?"
+_ROLE_FIRST_NAME = re.compile(
+    r"(?P<role>\b(?:[Oo]ur|[Mm]y)[ \t]+(?:[\w\-]+[ \t]+){0,2}?" + _CLINICAL_NOUN.replace("(?:", "(?i:", 1) + r")"
+    r",?[ \t]+(?P<name>" + _FIRST + r")(?![\w'’-])"
+    r"|(?P<role2>\b(?:NP|PA-C|PA|RN)\b)[ \t]+(?P<name2>" + _FIRST + r")(?![\w'’-])"
+    r"|(?P<name3>" + _FIRST + r"),[ \t]+(?P<role3>(?:a|an|our)[ \t]+(?:[\w\-]+[ \t]+){0,2}?" + _CLINICAL_NOUN + r")\b"
+    r"|\b(?:I'm|I’m|I am|[Mm]y name is)[ \t]+(?P<name4>" + _FIRST + r")(?=[ \t]*(?:,|\.|and|at|from|[—–-]))")
+
+
 # "trained with Dr X", "mentored by Dr Y": someone named in a bio who does not work here
 _OUTSIDE_PERSON = re.compile(
     r"(?:train\w*|taught|mentor\w*|studied|learn\w*|course|academy|assisted|shadow\w*)[ \t]+(?:\w+[ \t]+){0,3}"
     r"(?:with|by|under|from|alongside)[ \t]*$", re.I)
+
+
+# Titles that make a single family (or first) name a person: "Dr Weber", "Prof Nowak", "Nurse Kim".
+FAMILY_NAME_TITLES = ("Dr", "Prof", "Nurse")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_QUOTE_MARKS = re.compile("[“”„«»\"]")
 
 
 @dataclass
@@ -84,6 +107,7 @@ class Mention:
     role: str | None
     after: str  # card text after the name (for role signals)
     el: object | None = None
+    before: str = ""  # running text just before a name met in prose (for quotes and attributions)
 
 
 def element_text(el, split_inline: bool = False) -> str:
@@ -331,6 +355,36 @@ def _role_follows(segment: str) -> bool:
     return bool(m and _clinical_role(m.group(1)))
 
 
+_REPORTED = re.compile(
+    r"\b(?:says?|said|told|explains?|explained|adds?|added|comments?|commented|warns?|warned|according to|"
+    r"quoted|interviewed|spoke to|speaking to|asked|sagt|erklärt|erläutert|betont|afirma|explica|señala|"
+    r"declara|twierdzi|mówi|dit|explique|affirme|dice|spiega|söyledi|belirtti)\b[^.]{0,40}$", re.I)
+_OF_ELSEWHERE = re.compile(
+    r"^[^.\n]{0,60}?(?:,?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]|\b(?:spokes(?:man|woman|person)|president|chair(?:man|woman)?|"
+    r"başkanı|vorsitzende|presidente|prezes)\b)")
+_OWN_WORDS = re.compile(r"\b(?:our|we|us)\b", re.I)
+
+
+def quoted(m: Mention) -> bool:
+    """A person an article quotes or attributes to another place ("says Dr X", "Dr Y, of Z Clinic")."""
+    if _OWN_WORDS.search(m.before[-40:]):
+        return False  # "says our medical director Dr X"
+    return bool(_REPORTED.search(m.before) or _REPORTED.search(m.text[:80].split("\n")[0])
+                or _OF_ELSEWHERE.match(m.text))
+
+
+def without_quoted(mentions: list[Mention]) -> list[Mention]:
+    """The mentions left when quoted people go, with their later short forms ("Dr Myers" after
+    "..., says Dr Anne Myers of X")."""
+    quoted_keys = [name_key(m.parsed.name).split() for m in mentions if quoted(m)]
+    out = []
+    for m in mentions:
+        key = name_key(m.parsed.name).split()
+        if not any(key == q[-len(key):] for q in quoted_keys):
+            out.append(m)
+    return out
+
+
 def prose_mentions(root) -> list[Mention]:
     """Titled names inside running text that no card covers; each gets the text up to the next name."""
     out = []
@@ -353,7 +407,7 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
             starts.append((0, parsed, lead.group("role").strip()))
             lead_end = lead.end(1)
     for m in _PROSE_NAME.finditer(text):
-        parsed = cr.parse_name(m.group(0))
+        parsed = cr.parse_name(_POSSESSIVE.sub("", m.group(0)))  # "Dr. Hern's team" -> Dr Hern
         if m.start() < lead_end or not cr.looks_like_name(parsed.name, titled=parsed.title is not None):
             continue
         post = re.match(r",?\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,5})", text[m.end():])
@@ -363,6 +417,13 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
         if _OUTSIDE_PERSON.search(text[max(0, m.start() - 60): m.start()]):
             continue
         starts.append((m.start(), parsed, None))
+    for m in _ROLE_FIRST_NAME.finditer(text):
+        key = next(k for k in ("name", "name2", "name3", "name4") if m.group(k))
+        role = m.group({"name": "role", "name2": "role2", "name3": "role3"}.get(key, "name4"))
+        parsed = cr.parse_name(m.group(key))
+        if any(abs(pos - m.start(key)) < 4 for pos, _, _ in starts) or not cr.looks_like_name(parsed.name, titled=True):
+            continue
+        starts.append((m.start(key), parsed, "" if key == "name4" else role.strip()))  # "": tied, no role words
     for m in _ROLE_THEN_NAME.finditer(text):
         parsed = cr.parse_name(m.group("name"))
         if any(abs(pos - m.start("name")) < 4 for pos, _, _ in starts) or not cr.looks_like_name(parsed.name):
@@ -373,12 +434,13 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
     for i, (pos, parsed, role) in enumerate(starts):
         segment = text[pos: starts[i + 1][0] if i + 1 < len(starts) else len(text)]
         has_reg = bool(cr.find_registrations(segment))
-        if len(parsed.name.split()) == 1 and not has_reg:
-            continue
+        if len(parsed.name.split()) == 1 and not has_reg and role is None and (
+                parsed.title not in FAMILY_NAME_TITLES or _QUOTE_MARKS.search(text)):
+            continue  # "Dr Weber" and "Nurse Kim" are people, but not a name in a patient's quote
         plain = parsed.title in ("Mr", "Mrs", "Miss", "Ms") or (parsed.title is None and role is None)
         if plain and not (has_reg or parsed.postnominals or _role_follows(segment)):
             continue
         if in_footer and not has_reg and parsed.title != "Dr":
             continue
-        out.append(Mention(parsed, segment, role, segment, None))
+        out.append(Mention(parsed, segment, role, segment, None, before=text[max(0, pos - 80):pos]))
     return out
