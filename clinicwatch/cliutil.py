@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
-from clinicwatch.paths import DEFAULT_DB
+# The database when --db is not given: $CLINICWATCH_DB, else clinicwatch.db in the working directory.
+DEFAULT_DB = os.environ.get("CLINICWATCH_DB", "clinicwatch.db")
 
 
 class CliError(Exception):

@@ -25,6 +25,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from clinicwatch.evaluate import amount_key
 from core.text import name_key
 from items import REGISTER_KINDS
 
@@ -58,12 +59,8 @@ def page_html(text: str) -> bytes:
     return f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>".encode()
 
 
-def _amt(value) -> float | None:
-    return None if value is None else round(float(value), 2)
-
-
 def loose_key(p: dict) -> tuple:
-    return (p.get("treatment"), _amt(p.get("amount")), (p.get("currency") or "").upper())
+    return (p.get("treatment"), amount_key(p.get("amount")), (p.get("currency") or "").upper())
 
 
 def strict_key(p: dict, *, label: bool) -> tuple:
@@ -110,13 +107,13 @@ def score_page(row: dict, extract: dict) -> dict:
                 out["fails"]["own price missed"].append(k)
             for k in (have - want):
                 out["fails"]["price invented"].append(k)
-    own_amounts = {(_amt(p["amount"]), p["currency"].upper()) for p in row.get("own_prices", [])}
-    got_amounts = {(_amt(p["amount"]), (p.get("currency") or "").upper()) for p in got}
+    own_amounts = {(amount_key(p["amount"]), p["currency"].upper()) for p in row.get("own_prices", [])}
+    got_amounts = {(amount_key(p["amount"]), (p.get("currency") or "").upper()) for p in got}
     taken = total = 0
     for m in row.get("other_money", []):
         if m.get("role") not in NON_OWN or m.get("amount") is None:
             continue
-        key = (_amt(m["amount"]), (m.get("currency") or "").upper())
+        key = (amount_key(m["amount"]), (m.get("currency") or "").upper())
         if key in own_amounts:
             continue  # the same figure is also an own price on this page
         total += 1

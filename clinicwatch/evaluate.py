@@ -29,12 +29,12 @@ def prf(expected: Counter, found: Counter) -> dict:
             "expected": n_exp, "found": n_found, "matched": tp}
 
 
-def _amount(value) -> float | None:
+def amount_key(value) -> float | None:
     return None if value is None else round(float(value), 2)
 
 
 def price_key(p: dict, *prefix) -> tuple:
-    return (*prefix, p.get("treatment"), _amount(p.get("amount")), p.get("currency"), p.get("unit"))
+    return (*prefix, p.get("treatment"), amount_key(p.get("amount")), p.get("currency"), p.get("unit"))
 
 
 def person_key(name: str | None, *prefix) -> tuple:
@@ -165,10 +165,10 @@ def fixture_counters(section: str, data: dict, case: str) -> dict[str, Counter]:
     if section == "prices":
         rows = data.get("prices") or []
         out["prices (treatment, amount, currency, unit)"] = Counter(price_key(p, case) for p in rows)
-        out["prices.amount"] = Counter((case, _amount(p.get("amount")), p.get("currency")) for p in rows)
+        out["prices.amount"] = Counter((case, amount_key(p.get("amount")), p.get("currency")) for p in rows)
         for field in ("sessions", "per_session", "from_price", "treatment_text"):
             out[f"prices.{field}"] = Counter(
-                (case, _amount(p.get("amount")), _norm(p.get(field))) for p in rows)
+                (case, amount_key(p.get("amount")), _norm(p.get(field))) for p in rows)
     elif section == "practitioners":
         people = data.get("practitioners") or []
         out["practitioners.name"] = Counter(person_key(p.get("name"), case) for p in people)

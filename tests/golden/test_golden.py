@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from clinicwatch.evaluate import _amount, fixture_cases, run_fixture
+from clinicwatch.evaluate import amount_key, fixture_cases, run_fixture
 from items import REGISTER_KINDS
 from core.text import ascii_key as fold
 
@@ -29,7 +29,7 @@ def _params():
 
 
 def _price_row(p: dict) -> tuple:
-    return tuple(_amount(p.get(f)) if f in ("amount", "per_session") else p.get(f) for f in PRICE_FIELDS)
+    return tuple(amount_key(p.get(f)) if f in ("amount", "per_session") else p.get(f) for f in PRICE_FIELDS)
 
 
 def _compare_prices(expected: list[dict], got: list[dict]) -> list[str]:
