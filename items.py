@@ -24,6 +24,7 @@ TREATMENTS = (
     "botulinum_toxin",
     "dermal_filler",
     "skin_booster",
+    "hair_transplant",
     "consultation",
     "other",
 )

@@ -22,5 +22,5 @@ US_STATE_NAMES = {
 COUNTRY_CURRENCY = {
     "GB": "GBP", "US": "USD", "IE": "EUR", "DE": "EUR", "ES": "EUR", "FR": "EUR", "IT": "EUR",
     "NL": "EUR", "AT": "EUR", "PL": "PLN", "AE": "AED", "IN": "INR", "TR": "TRY", "AU": "AUD",
-    "CA": "CAD", "CH": "CHF",
+    "CA": "CAD", "CH": "CHF", "ZA": "ZAR", "NZ": "NZD", "BE": "EUR", "PT": "EUR",
 }

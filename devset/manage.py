@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -85,6 +86,36 @@ def problems(row: dict, holdout: set[str]) -> list[str]:
     return out
 
 
+_WORD = re.compile(r"\w+")
+COPY_RUN = 8  # words: a label string sharing this many consecutive words with the page copies it
+
+
+def copied(row: dict) -> list[str]:
+    """Label strings (notes, roles...) that repeat a run of the cached page's words: labels are facts."""
+    path = cache_path(row.get("url", ""))
+    if not path.exists():
+        return []
+    page = " ".join(_WORD.findall(path.read_text(encoding="utf-8").lower()))
+    found = []
+
+    def walk(value, where):
+        if isinstance(value, str):
+            words = _WORD.findall(value.lower())
+            for i in range(len(words) - COPY_RUN + 1):
+                if " ".join(words[i:i + COPY_RUN]) in page:
+                    found.append(f"{where} copies page text: {' '.join(words[i:i + COPY_RUN])!r}")
+                    return
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{where}[{i}]")
+
+    walk({k: v for k, v in row.items() if k not in ("url", "query", "_where")}, "label")
+    return found
+
+
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "path":
         url = argv[1]
@@ -97,7 +128,7 @@ def main(argv: list[str]) -> int:
         holdout, rows, bad = held_out(), load_labels(), 0
         seen = Counter(r.get("url") for r in rows)
         for row in rows:
-            issues = problems(row, holdout)
+            issues = problems(row, holdout) + copied(row)
             if seen[row.get("url")] > 1:
                 issues.append("URL labelled twice")
             for issue in issues:

@@ -35,7 +35,8 @@ _COUNTRY_NAMES = {
     "u.a.e.": "AE", "u.a.e": "AE", "emirates": "AE", "republic of ireland": "IE", "u.k.": "GB", "u.s.a.": "US",
 }
 _TLD_COUNTRY = {"uk": "GB", "ie": "IE", "de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "ae": "AE",
-                "in": "IN", "tr": "TR", "au": "AU", "ca": "CA", "nl": "NL", "at": "AT", "us": "US", "ch": "CH"}
+                "in": "IN", "tr": "TR", "au": "AU", "ca": "CA", "nl": "NL", "at": "AT", "us": "US", "ch": "CH",
+                "za": "ZA", "nz": "NZ", "be": "BE", "pt": "PT"}
 _CURRENCY_COUNTRY = [("£", "GB"), ("zł", "PL"), ("PLN", "PL"), ("AED", "AE"), ("₹", "IN"), ("₺", "TR")]
 _LANG_COUNTRY = {"de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "nl": "NL", "tr": "TR"}
 _PHONE_HINT = re.compile(r"(?:\+|00)\s?(\d{1,3})[\s\-(]")

@@ -30,16 +30,25 @@ ROLES = ("own_price", "market_price", "deposit", "fee", "finance", "third_party"
 _EDITORIAL_PATH = re.compile(
     r"/(?:blog|blogs|news|noticias|nachrichten|aktuelles|actualites|articles?|post|posts|magazine|journal|"
     r"guides?|guia|ratgeber|poradnik|tag|category|entry|infografia|stories|insights|resources|wiki|"
-    r"faq|faqs|advice|learn|knowledge|press|media|archives?|lifestyle|opinion|yasam|saglik|salud|gesundheit|"
+    r"advice|learn|knowledge|press|media|archives?|lifestyle|opinion|yasam|saglik|salud|gesundheit|"
     r"sante|salute|zdrowie)(?:/|$|-)|-story\b"
     r"|how-much|how-many|cost-of|costs?-(?:explained|breakdown)|what-is|what-are|"
     r"-vs-|versus|quanto-costa|cuanto-cuesta|combien|was-kostet|ile-kosztuje|ne-kadar|fiyatlari-\d{4}|"
     r"\d{4}/\d{2}/|/\d{4}/\d{1,2}/\d{1,2}/|\?p=\d+")
+# News and magazine sites, by their host name: their prices are reported, never charged.
+# A word counts at either end of a host label ("dailyherald", "eveningtimes"), not inside one ("renewskin").
+_HOST_WORDS = (r"news|daily|times|telegraph|journal|magazine|gazette|herald|tribune|zeitung|haber\w*|noticias|"
+               r"byrdie|allure|vogue|cosmopolitan|marieclaire|glamour|harpersbazaar|womanandhome|refinery29|"
+               r"healthline|webmd|realself|sabah|mynet|hurriyet|milliyet|elpais|elmundo|lefigaro|spiegel")
+_EDITORIAL_HOST = re.compile(rf"(?:^|[.-])(?:{_HOST_WORDS})|(?:{_HOST_WORDS})(?:[.-]|$)")
+# An article's address: a long slug, or a slug ending in a numeric article id.
+_ARTICLE_PATH = re.compile(r"(?:[a-z0-9]+-){7,}[a-z0-9]+|-\d{5,}(?:\.html?)?/?$|/\d{4,}/(?:amp/?)?$")
 _POLICY_PATH = re.compile(r"terms|conditions|polic(?:y|ies)|cancell?ation|no-show|refund|agb|condiciones|"
                           r"regulamin|membership|booking-info|privacy", re.I)
 _EDITORIAL_TITLE = re.compile(r"how much|cost of|costs? explained|ultimate guide|complete guide|what is|what are|\?|average|"
                               r"everything you need|pros and cons|quanto costa|cuanto cuesta|combien coute|"
-                              r"was kostet|ile kosztuje|ne kadar|fiyatlari")
+                              r"was kostet|ile kosztuje|ne kadar|fiyatlari|preisbeispiel|price examples|"
+                              r"(?:costs?|prices) in \d{4}")
 
 _OWN = re.compile(
     r"\b(?:our|ours|we|we're|we've|us|my|i|at the clinic|book (?:now|online|today)|unsere?[mnrs]?|wir|bei uns|"
@@ -60,12 +69,18 @@ _RULES = (
                            r"pay over|interest[- ]free|monatlich|\bal mes\b|mensual|miesiecz|aylik|par mois|\bal mese\b|"
                            r"per year|annual fee|a year")),
     ("third_party", re.compile(r"voucher|groupon|wowcher|living ?social|daily deal|coupon|gutschein|cupon|bon\b")),
-    ("example", re.compile(r"for example|for instance|e\.g\.|example|imagine|suppose|refund|zum beispiel|"
+    ("example", re.compile(r"for example|for instance|e\.g\.|example|imagine|suppose|(?<!non-)(?<!non )\brefund(?:ed|s)?\b|zum beispiel|"
                            r"por ejemplo|na przyklad|par exemple|ad esempio|if you (?:have|had|buy|purchase)")),
     ("market_price", re.compile(
         r"typical|on average|average|usually cost|generally cost|normally cost|tend to cost|expect to pay|"
         r"you(?:'ll| will)? pay (?:around|about|between)|nationwide|nationally|across the (?:uk|us|country)|"
         r"most clinics|many clinics|some clinics|clinics charge|other clinics|elsewhere|market|national|"
+        r"in general|as little as|as much as|some (?:practitioners|doctors|surgeons|providers|injectors)|"
+        r"other (?:practitioners|doctors|surgeons|providers)|whereas others|anywhere (?:from|between)|"
+        r"per doctor|depending on (?:the )?(?:doctor|clinic|practitioner|provider|surgeon|location|city)|"
+        r"the usual|higher[- ]end|cheaper clinics|price tag|selon (?:la|le|les) (?:clinique|medecin|praticien)|"
+        r"je nach (?:klinik|arzt|praxis|anbieter)|segun (?:la|el) (?:clinica|medico|centro)|"
+        r"w zaleznosci od (?:kliniki|lekarza|gabinetu)|klinige gore|"
         r"durchschnitt|in der regel|precio medio|de media|oscila|suele costar|srednio|srednia|zazwyczaj|"
         r"ortalama|en moyenne|in media|mediamente|si aggira")),
 )
@@ -80,13 +95,20 @@ _VAGUE_MARKET = re.compile(
 _MARKET_CERTAIN = re.compile(r"average|typical|most clinics|other clinics|market|national")
 
 
+# A path segment that says "this is our price list" outranks everything else in the path.
+_PRICE_PATH = re.compile(r"/(?:pricing|prices|price-?list|price-guide|our-prices|fees|tarifs|preise|preisliste|cennik|precios|"
+                         r"tarifas|listino(?:-prezzi)?|prezzi|fiyat-?listesi|ucretler)(?:/|\.html?)?$")
+
+
 def page_role(url: str, title: str | None = None) -> str:
     """``service`` (a clinic's own page), ``editorial`` or ``policy``, from the URL and title."""
     parts = urlsplit(url)
     path = fold(unquote(parts.path + ("?" + parts.query if parts.query else "")))
+    if _PRICE_PATH.search(fold(unquote(parts.path))):
+        return "service"
     if _POLICY_PATH.search(path):
         return "policy"
-    if _EDITORIAL_PATH.search(path):
+    if _EDITORIAL_PATH.search(path) or _ARTICLE_PATH.search(path) or _EDITORIAL_HOST.search(parts.hostname or ""):
         return "editorial"
     if title and _EDITORIAL_TITLE.search(fold(title)):
         return "editorial"
@@ -144,8 +166,13 @@ def local_context(sentence: str, price_text: str | None) -> str:
     return before + sentence[at:end] + after
 
 
-def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: str | None = None) -> str:
-    """The role of a money mention, from its sentence, the words beside it and the page's role."""
+def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: str | None = None,
+            treatment: str | None = None) -> str:
+    """The role of a money mention, from its sentence, the words beside it and the page's role.
+
+    ``treatment`` is what the price extractor tied the amount to: a consultation fee stated on a
+    terms page ("a non-refundable consultation fee of $50 applies") is the clinic's own price.
+    """
     if was_price:
         return "was_price"
     text = fold(sentence)
@@ -167,5 +194,5 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     if page == "service":
         return "own_price"
     if page == "policy":
-        return "own_price" if not is_prose(sentence) else "fee"
+        return "own_price" if not is_prose(sentence) or treatment == "consultation" else "fee"
     return "own_price" if _OWN.search(text) else "market_price"

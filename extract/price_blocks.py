@@ -36,6 +36,15 @@ _DURATION = re.compile(
     r"^(?:(?:ca\.?|approx\.?|~)?\s*\d+(?:[.,]\d+)?\s*(?:h|hr|hrs|hours?|godz\.?|g|std\.?|stunden?|min|mins|"
     r"minutes?|minuten|minutos|minut|dk|dakika|saat|heures?|ore)\.?\s*)+$"
 )
+# words that say a sentence's amount is what something costs (a page-title treatment may then own it)
+_COST_WORDS = re.compile(r"\b(?:cost|costs|price[sd]?|pricing|charge[sd]?|fee|pay|budget|upwards?|from|starting|"
+                         r"kost\w*|preis\w*|precio\w*|cuesta|prix|tarif\w*|cena|ceny|koszt\w*|fiyat\w*|"
+                         r"prezzo|prezzi|costa)\b")
+# a sentence end: ". " after a word that is not an abbreviation ("ca. 50 €", "approx. £40", "Dr. Weber")
+_SENTENCE_STOP = re.compile(
+    r"(?<!\bca)(?<!\bapprox)(?<!\binkl)(?<!\bincl)(?<!\bzzgl)(?<!\bbzw)(?<!\bz\.b)(?<!\bdr)(?<!\bnr)(?<!\bno)"
+    r"(?<!\bst)(?<!\bvs)(?<!\bmin)(?<!\bmax)(?<!\bprox)(?<!\baprox)(?<!\bok)(?<!\bwg)(?<!\bzł)(?<!\bzl)"
+    r"[.!?](?=\s)", re.I)
 _CLAUSE = re.compile(r"\s*[·|•;]\s*")
 _MAX_DESC_LINES = 2
 _MAX_LABEL_WORDS = 14
@@ -288,14 +297,20 @@ def _close(a: html.HtmlElement, b: html.HtmlElement) -> bool:
 def _prose(line: pl.Line, found: list, st: _State) -> list[Price]:
     out: list[Price] = []
     text = line.text
-    for start, _end, parse in found:
-        sentence_start = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
-        before = text[sentence_start + 1:start]
+    stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
+    for start, end, parse in found:
+        before = text[max([i + 1 for i in stops if i < start], default=0):start]
+        after = text[end:min([i for i in stops if i >= end], default=len(text))]
         hits = [m for m in treatments.mentions(before) if m.group != "other"]
+        later = [m for m in treatments.mentions(after) if m.group != "other"]
         if hits:
             name, ctx = hits[-1].text, before + " | " + st.context()
+        elif later:  # "we charge a £30 consultation fee", "a $50 fee for consultations"
+            name, ctx = later[0].text, after + " | " + st.context()
         else:
             heading = next((h for _, h in reversed(st.headings) if treatments.best(h)), None)
+            if heading is None and st.page_title and _COST_WORDS.search(fold(before + after)):
+                heading = st.page_title  # "budget from R3 000 upward" on a page about fillers
             if heading is None:
                 continue
             name, ctx = clean_label(heading), st.context()

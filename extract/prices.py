@@ -27,7 +27,7 @@ from extract import price_units as pu
 
 MAX_AMOUNT = 1_000_000.0
 KNOWN_CURRENCIES = frozenset(
-    {"GBP", "USD", "EUR", "PLN", "AED", "INR", "TRY", "AUD", "CAD", "NZD", "SGD", "CHF", "HKD", "MXN"}
+    {"GBP", "USD", "EUR", "PLN", "AED", "INR", "TRY", "AUD", "CAD", "NZD", "SGD", "CHF", "HKD", "MXN", "ZAR"}
 )
 _DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN"})
 _CURRENCY_OF = {
@@ -35,30 +35,38 @@ _CURRENCY_OF = {
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
     "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
     "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
-    "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD", "chf": "CHF",
+    "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD", "chf": "CHF", "fr.": "CHF", "sfr.": "CHF",
+    "sfr": "CHF", "zar": "ZAR", "rand": "ZAR",
     "zł": "PLN", "zl": "PLN", "pln": "PLN", "złotych": "PLN", "zlotych": "PLN", "zł.": "PLN",
     "aed": "AED", "dh": "AED", "dhs": "AED", "dh.": "AED", "dhs.": "AED", "dirham": "AED", "dirhams": "AED",
     "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "rupee": "INR", "rupees": "INR",
     "₺": "TRY", "try": "TRY", "tl": "TRY", "lira": "TRY",
 }
 
+# A code written before a dollar sign names the dollar ("CAD $200", "AUD $650").
+_CODED_DOLLAR = r"(?:AUD|CAD|NZD|SGD|HKD|USD)\s?\$"
 _PRE = (
-    r"US\$|NZ\$|AU\$|CA\$|A\$|C\$|S\$|£|€|\$|₹|₺|"
-    r"(?<![A-Za-z])(?:GBP|EUR|USD|AUD|CAD|NZD|SGD|CHF|PLN|AED|INR|TRY|Rs\.?|Dhs?\.?|DH|TL)(?![A-Za-z])"
+    rf"{_CODED_DOLLAR}|US\$|NZ\$|AU\$|CA\$|A\$|C\$|S\$|£|€|\$|₹|₺|"
+    r"(?<![A-Za-z])(?:GBP|EUR|USD|AUD|CAD|NZD|SGD|CHF|PLN|AED|INR|TRY|ZAR|S?Fr\.|Rs\.?|Dhs?\.?|DH|TL)(?![A-Za-z])"
 )
 _POST = (
-    r"US\$|\$|£|€|₹|₺|zł\.?|(?:GBP|EUR|USD|AUD|CAD|CHF|PLN|AED|INR|TRY|TL|Dhs?|DH|zl|złotych|zlotych"
-    r"|[Ee]uros?|EURO|[Pp]ounds?|[Dd]ollars?|[Dd]irhams?|[Rr]upees?|[Ll]ira)(?![A-Za-z])"
+    r"US\$|\$|£|€|₹|₺|zł\.?|(?:GBP|EUR|USD|AUD|CAD|NZD|CHF|PLN|AED|INR|TRY|ZAR|TL|Dhs?|DH|zl|złotych|zlotych"
+    r"|[Ee]uros?|EURO|[Pp]ounds?|[Dd]ollars?|[Dd]irhams?|[Rr]upees?|[Ll]ira|[Rr]and)(?![A-Za-z])|S?Fr\.(?!\w)"
 )
+# 1,200 / 1.200 / 1 200 / 1'200, and the Indian lakh grouping 1,50,000
 _NUM = (
-    r"(?<![\d.,'’])(?<!\d[eE])(?:\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f])\d{3})+|\d+)(?:[.,]\d{1,2})?(?![\d])"
-    r"(?:[.,][-–—]{1,2})?"
+    r"(?<![\d.,'’])(?<!\d[eE])(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:(?:[,.'’]|[ \u00a0\u202f])\d{3})+|\d+)"
+    r"(?:[.,]\d{1,2})?(?![\d])(?:[.,][-–—]{1,2})?"
 )
+# South Africa writes rand as "R600" / "R 2 500": read only on a page whose currency is the rand,
+# since a bare "R" before a number means many other things elsewhere.
+_RAND = re.compile(rf"(?<![A-Za-z0-9])R\s?(?P<n>{_NUM})(?P<k>[kK](?![A-Za-z]))?(?![A-Za-z])")
 _K = r"(?:[kK](?![A-Za-z]))"
 MONEY = re.compile(
     rf"(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?P<k1>{_K})?(?:\s?(?P<post1>{_POST})(?!\s?\d))?"
     rf"|(?P<n2>{_NUM})(?P<k2>{_K})?\s?(?P<post2>{_POST})(?!\d)"
 )
+_PAREN_CURRENCY = re.compile(r"\((?:in\s)?(?P<c>GBP|EUR|USD|AUD|CAD|NZD|CHF|PLN|AED|INR|TRY|ZAR|£|€|\$|₹|₺|zł|TL)\)")
 _EXPONENT = re.compile(r"\d+(?:[.,]\d+)?[eE][+-]?\d+\b")
 _BARE = re.compile(rf"(?P<n>{_NUM})(?P<k>{_K})?")
 _BARE_ONLY = re.compile(rf"^[^\d]*?(?P<n>{_NUM})(?P<k>{_K})?[^\d]*$")
@@ -125,6 +133,9 @@ def currency_of(raw: str | None, default_currency: str | None = None) -> str | N
     if not raw:
         return default_currency if default_currency in KNOWN_CURRENCIES else None
     raw = raw.strip()
+    coded = re.match(r"([A-Z]{3})\s?\$$", raw)
+    if coded:
+        return coded[1]
     if raw == "$":
         return default_currency if default_currency in _DOLLAR_CURRENCIES else "USD"
     return _CURRENCY_OF.get(raw.lower()) or _CURRENCY_OF.get(raw)
@@ -139,6 +150,31 @@ def _tokens(text: str, default_currency: str | None) -> list[_Tok]:
         if value is None or _NEG.search(text[max(0, m.start() - 6):m.start()]):
             continue
         toks.append(_Tok(m.start(), m.end(), value, currency_of(raw_cur, default_currency)))
+    if not toks and "(" in text:
+        toks = _column_currency(text, default_currency)
+    if default_currency == "ZAR" and "R" in text:
+        taken = [(t.start, t.end) for t in toks]
+        for m in _RAND.finditer(text):
+            value = _amount(m["n"], m["k"])
+            if value is not None and not any(s < m.end() and m.start() < e for s, e in taken):
+                toks.append(_Tok(m.start(), m.end(), value, "ZAR"))
+        toks.sort(key=lambda t: t.start)
+    return toks
+
+
+def _column_currency(text: str, default_currency: str | None) -> list[_Tok]:
+    """"Kosten (CHF) ab 400", "Price (£): 180": the currency heads the figures after it."""
+    head = _PAREN_CURRENCY.search(text)
+    if not head:
+        return []
+    toks = []
+    for m in _BARE.finditer(text, head.end()):
+        tail = fold(text[m.end():m.end() + 12])
+        if _YEAR.match(m["n"]) or re.match(r"\s*(?:%|min|h\b|hrs?|hours?|ml|units?|x\b)", tail):
+            continue
+        value = _amount(m["n"], m["k"])
+        if value is not None:
+            toks.append(_Tok(m.start(), m.end(), value, currency_of(head["c"], default_currency)))
     return toks
 
 

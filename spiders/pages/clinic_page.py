@@ -125,7 +125,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             result.prices.append(price)  # an offer the site publishes as its own; POA and free
             continue
         sentence = money_roles.sentence_around(price.evidence or "", price.price_text)
-        role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text)
+        role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment)
         if role == "own_price":
             result.prices.append(price)
         else:

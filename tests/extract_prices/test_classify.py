@@ -76,13 +76,18 @@ CASES = [
     row("Consulta médica", CO), row("Konsultacja", CO), row("Konsultacja lekarska", CO),
     row("Consultation médicale", CO), row("Prima visita", CO), row("Konsültasyon", CO),
     row("Botox consultation", CO), row("Hair loss consultation", CO),
+    # hair transplant surgery, its techniques and languages; its consultation is a consultation
+    row("Hair transplant FUE", "hair_transplant"), row("Trasplante capilar", "hair_transplant"),
+    row("Saç ekimi", "hair_transplant"), row("DHI hair transplant", "hair_transplant"),
+    row("Haartransplantation", "hair_transplant"), row("Przeszczep włosów FUE", "hair_transplant"),
+    row("Greffe de cheveux", "hair_transplant"), row("Hair transplant consultation", CO),
+    row("Patch test", CO), row("Hair analysis", CO),
     # other (non-aesthetic or not in the vocabulary)
     row("Laser Hair Removal (Full Legs)", OT), row("Laser hair removal", OT), row("HydraFacial", OT),
     row("Chemical Peel", OT), row("Gel Manicure", OT), row("LED Light Therapy", OT),
     row("Laser-Haarentfernung", OT), row("Kosmetische Gesichtsbehandlung", OT), row("Maniküre", OT),
     row("Depilación láser", OT), row("Higiene facial", OT), row("Manicura semipermanente", OT),
-    row("Depilacja laserowa", OT), row("Manicure hybrydowy", OT), row("Hair transplant FUE", OT),
-    row("Trasplante capilar", OT), row("Saç ekimi", OT), row("Somatic Body Massage", OT),
+    row("Depilacja laserowa", OT), row("Manicure hybrydowy", OT), row("Somatic Body Massage", OT),
     row("Massage", OT), row("Waxing", OT), row("HIFU", OT), row("Thread lift", OT),
     row("Lazer epilasyon", OT), row("Oczyszczanie wodorowe", OT),
     # furniture

@@ -21,6 +21,15 @@ def page(url: str, title: str, *paragraphs: str) -> bytes:
     ("https://glowbar.example/prices/", "Price Guide", "service"),
     ("https://glowbar.example/anti-wrinkle", "How much is anti-wrinkle treatment?", "editorial"),
     ("https://glowbar.example/treatments/lip-filler", "Lip filler", "service"),
+    # a clinic's FAQ speaks for the clinic; a "pricing" segment outranks the folders above it
+    ("https://glowbar.example/faq/", "Questions", "service"),
+    ("https://glowbar.example/help/faq/pricing/", "Pricing", "service"),
+    # news sites by host, and article addresses by their shape
+    ("https://dailyherald.example/beauty/filler-clinic-opens", "Clinic opens", "editorial"),
+    ("https://lifestyle.example/why-so-many-people-now-fly-abroad-for-cheaper-hair-surgery", "Abroad",
+     "editorial"),
+    ("https://lifestyle.example/beauty/toxin-trend-grows-448812", "Trend", "editorial"),
+    ("https://renewskinclinic.example/treatments/prp", "PRP", "service"),  # "news" inside a word
 ])
 def test_page_role(url, title, expected):
     assert money_roles.page_role(url, title) == expected
@@ -49,6 +58,14 @@ def test_page_role(url, title, expected):
     # ...and the same words on a guide are a market figure
     ("Microneedling – prices range from £150 to £235 depending on the area treated.", "editorial",
      "market_price"),
+    # "non-refundable" is not a refund example
+    ("Every new client pays a non-refundable £45 booking charge that comes off the treatment.", "service",
+     "own_price"),
+    # wide spreads quoted for other practitioners are the market, even on a clinic's page
+    ("Some injectors ask as little as £60 while others in the area charge well over £300 for it.",
+     "service", "market_price"),
+    ("In general the treatment runs anywhere from $700 to $1,900 per session across providers.",
+     "service", "market_price"),
 ])
 def test_role_of_a_sentence(sentence, page, expected):
     price = next(part for part in sentence.replace(",", " ").split() if part[:1] in "£$")
@@ -78,3 +95,47 @@ def test_a_price_table_under_a_treatment_title_takes_the_treatment():
     html = page("https://hautpraxis.example/leistungen/botulinum", "Botulinum toxin", "Kosten", "ab 300 CHF")
     ex = extract_page(html, "https://hautpraxis.example/leistungen/botulinum")
     assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("botulinum_toxin", 300.0, "CHF")]
+
+
+@pytest.mark.parametrize("text, amount, currency", [
+    ("New patients pay a non-refundable consultation fee of $65, credited to same-day treatment.", 65.0, "USD"),
+    ("We charge a GBP 35 consultation fee, which is taken off any treatment booked that day.", 35.0, "GBP"),
+    ("Every first visit with the doctor carries a fee of AED 300 for the consultation itself.", 300.0, "AED"),
+])
+def test_a_consultation_fee_on_a_terms_page_is_the_clinics_price(text, amount, currency):
+    """Terms pages state the consultation fee in prose, often with the treatment word after the amount."""
+    url = "https://glowbar.example/terms-and-conditions"
+    ex = extract_page(page(url, "Terms and conditions", text), url)
+    assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("consultation", amount, currency)]
+
+
+def test_a_forfeited_consultation_fee_is_a_fee_not_a_price():
+    url = "https://glowbar.example/cancellation-policy"
+    ex = extract_page(page(url, "Cancellation policy",
+                           "If you do not attend, the £40 consultation fee is forfeited and cannot be moved."), url)
+    assert ex.prices == []
+    assert [(m.role, m.amount) for m in ex.money] == [("fee", 40.0)]
+
+
+def test_an_abbreviation_does_not_end_the_sentence_that_names_the_treatment():
+    """German pages write "ca. 50 €": the consultation named before it still owns the amount."""
+    url = "https://hautpraxis.example/kosten"
+    ex = extract_page(page(url, "Kosten", "Die ärztliche Erstberatung in unserer Praxis kostet ca. 60 € "
+                                          "und wird bei einer Behandlung am selben Tag angerechnet."), url)
+    assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("consultation", 60.0, "EUR")]
+
+
+def test_a_budget_sentence_takes_the_treatment_from_the_page_title():
+    url = "https://skinhouse.example/dermal-fillers"
+    ex = extract_page(page(url, "Dermal fillers | Skin House",
+                           "The cost depends on the amount of product, but as a guide budget from £280 upwards "
+                           "for a single visit with us."), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("dermal_filler", 280.0)]
+
+
+def test_a_news_site_gives_no_clinic_price():
+    url = "https://eveningtimes.example/beauty/high-street-chain-to-offer-toxin"
+    ex = extract_page(page(url, "High street chain to offer toxin",
+                           "The chain will offer anti-wrinkle injections for £89 in its flagship store."), url)
+    assert ex.prices == []
+    assert [m.amount for m in ex.money] == [89.0]
