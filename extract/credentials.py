@@ -42,10 +42,10 @@ _TITLE_RE = re.compile(
 _SPLIT_ROLE = re.compile(r"\s+[|–—\-]\s+|\s*[:|]\s+|\s*\n\s*")
 _POSTNOM_TOKEN = re.compile(r"^[A-Z][A-Za-z]*(?:[-/][A-Za-z]+)*\.?$|^\((?:Hons|Lond|Dist|Oxon|Cantab|Edin|Glas|Dub|Hon)\)$", re.I)
 _ALLCAPS = re.compile(r"^[A-Z][A-Z\-]{1,6}$")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃÓĄĘ][\w'’\-]*\.?|[a-zà-ÿ]+)$", re.UNICODE)
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘŹĆŃÓĄĘ][\w'’\-]*\.?|[a-zà-ÿ]+)$", re.UNICODE)
 _WS = re.compile(r"\s+")
 # "Meet Dr ...", "Introducing Nurse ...": words that lead into a name and belong to neither
-_LEAD_IN = re.compile(r"^(?:meet|introducing|say\s+hello\s+to|hello,?\s+I'?m|hi,?\s+I'?m|about|mgr(?:\s+farm\.)?|lic\.|in[żz]\.|(?:Frau|Herr|Pani?|Sra\.?|Dña\.?|Doña|D\.ª|Don)(?=\s+(?-i:[A-ZÀ-Þ])(?!r\.?\s)))\s+(?:our\s+\w+,?\s+)?(?=(?-i:[A-ZÀ-ÞŁŚŻ]))", re.I)
+_LEAD_IN = re.compile(r"^(?:meet|introducing|say\s+hello\s+to|hello,?\s+I'?m|hi,?\s+I'?m|about|mgr(?:\s+farm\.)?|lic\.|in[żz]\.|(?:Frau|Herr|Pani?|Sra\.?|Dña\.?|Doña|D\.ª|Don)(?=\s+(?-i:[A-ZÀ-Þ])(?!r\.?\s)))\s+(?:our\s+\w+,?\s+)?(?=(?-i:[A-ZÀ-ÞŁŚŻİŞĞŽČŠŘ]))", re.I)
 # "(GDC 81234)", "(GMC No. 7123456)" written inside a name line: the number is read elsewhere
 _REG_IN_BRACKETS = re.compile(r"\s*\((?=[^()]*\d)[^()]{2,40}\)\s*$")
 _NAME_LABEL = re.compile(r"(?i)^(?:(?:full\s+)?name|nombre|imi[eę](?:\s+i\s+nazwisko)?|practitioner|clinician)$")
@@ -56,6 +56,47 @@ _NEWLINE_RUN = re.compile(r"\s*\n\s*")
 _DR_AFTER_PROF = re.compile(r"(?i)dr\.?\s")
 _COMMA_SPACE = re.compile(r"\s*,\s*")
 _OPEN_PAREN_SPACE = re.compile(r"\(\s*")
+
+
+# Title chains and long-form titles as real pages write them, read as "Dr"/"Prof": "Priv.-Doz. Dr. med.
+# habil.", "Op. Dr.", "Uzm. Dr.", "Dr. Öğr. Üyesi", "Doç. Dr.", "Dr. med.", "Herr Dr.", "la doctora",
+# "du docteur", "Dott.ssa", "Professor"; a name in capitals after one is set in title case.
+_TITLE_WORDS = (r"univ\.-prof\.|priv\.-doz\.|prof(?:essor|\.)?|do[çc]\.|yrd\.|op\.|uzm\.|dr\.?ssa|dra\.?|dr\.?|"
+                r"dott(?:\.ssa|ssa|\.)|docteure?|doctora?|med\.|dent\.|habil\.|univ\.|rer\.\s?nat\.|"
+                r"n\.\s?med\.|öğr\.\s?üyesi")
+_TITLE_CHAIN = re.compile(
+    r"(?<![\w.])(?:(?P<article>(?i:herr|frau|la|el|le|du|del|al))\s+(?=(?i:dr|doct|prof|dott)))?"
+    r"(?P<chain>(?i:(?:(?:" + _TITLE_WORDS + r")\s*){2,})|(?:Professor|PROFESSOR|Docteure?|DOCTEUR|Doctora?|Dott\.(?:ssa)?)\s+"
+    r"|(?<=\w )(?i:docteure?|doctora?|dr\.?)\s+)"
+    r"(?P<name>(?-i:[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]*(?:[ \t]+(?:(?:von|van|de|del|la|di|da)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]*){0,3}))")
+_TITLE_HINT = re.compile(r"(?i)dr\b|doct|prof|dott|do[çc]\.|op\.|uzm\.")
+_CAPS_WORD = re.compile(r"\b[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ]{2,}\b")
+
+
+def _chain_title(m: re.Match) -> str:
+    chain = m.group("chain")
+    if chain[:1].islower() and m.group("article") is None:
+        return m.group(0)  # "ask your doctor Monday": a lower-case title needs "la"/"du"/"Herr" before it
+    if not re.search(r"(?i)dr|doct|prof|dott|do[çc]|doz", chain):
+        return m.group(0)  # "med. habil." alone is no title
+    title = "Prof" if re.search(r"(?i)prof|do[çc]\.", chain) else "Dr"
+    name = m.group("name")
+    if name.isupper():
+        name = _CAPS_WORD.sub(lambda w: w.group(0).capitalize(), name)
+    return f"{title} {name}"
+
+
+# "Cervellini, Dott. Patrizio": a staff list written family name first
+_INVERTED = re.compile(r"(?m)^(?P<lead>[-–•*·]?\s*)(?P<family>[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+),\s+"
+                       r"(?P<title>Dott\.(?:ssa)?|Dr\.?(?:ssa)?|Dra\.?|Prof\.)\s+(?P<given>[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+)\s*$")
+
+
+def normalise_titles(text: str) -> str:
+    """One "Dr"/"Prof" for a chain of titles in front of a name (see _TITLE_CHAIN)."""
+    if not text or not _TITLE_HINT.search(text):
+        return text
+    text = _INVERTED.sub(lambda m: f"{m['lead']}{m['title']} {m['given']} {m['family']}", text)
+    return _TITLE_CHAIN.sub(_chain_title, text)
 
 
 class ParsedName(NamedTuple):

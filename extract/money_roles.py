@@ -38,7 +38,7 @@ _EDITORIAL_PATH = re.compile(
 # News and magazine sites, by their host name: their prices are reported, never charged.
 # A word counts at either end of a host label ("dailyherald", "eveningtimes"), not inside one ("renewskin").
 _HOST_WORDS = (r"news|daily|times|telegraph|journal|magazine|gazette|herald|tribune|zeitung|haber\w*|noticias|"
-               r"byrdie|allure|vogue|cosmopolitan|marieclaire|glamour|harpersbazaar|womanandhome|refinery29|"
+               r"byrdie|cosmopolitan|marieclaire|harpersbazaar|womanandhome|refinery29|"
                r"healthline|webmd|realself|sabah|mynet|hurriyet|milliyet|elpais|elmundo|lefigaro|spiegel")
 _EDITORIAL_HOST = re.compile(rf"(?:^|[.-])(?:{_HOST_WORDS})|(?:{_HOST_WORDS})(?:[.-]|$)")
 # An article's address: a long slug, or a slug ending in a numeric article id.
@@ -98,6 +98,11 @@ _MARKET_CERTAIN = re.compile(r"average|typical|most clinics|other clinics|market
 # A path segment that says "this is our price list" outranks everything else in the path.
 _PRICE_PATH = re.compile(r"/(?:pricing|prices|price-?list|price-guide|our-prices|fees|tarifs|preise|preisliste|cennik|precios|"
                          r"tarifas|listino(?:-prezzi)?|prezzi|fiyat-?listesi|ucretler)(?:/|\.html?)?$")
+
+
+def news_site(url: str) -> bool:
+    """A news or magazine site: it reports on clinics and quotes their people; none work for it."""
+    return bool(_EDITORIAL_HOST.search(urlsplit(url).hostname or ""))
 
 
 def page_role(url: str, title: str | None = None) -> str:

@@ -44,7 +44,9 @@ def extract_practitioners(doc, nodes: list[dict], *, url: str, country: str | No
         # an article quotes outside experts ("..., says Dr X of Y Clinic"): they do not work here
         prose = people_dom.without_quoted(prose)
     seen = [_from_mention(m, country) for m in mentions + prose]
-    if _BLOG_URL.search(urlsplit(url).path):
+    if money_roles.news_site(url):
+        seen = [p for p in seen if any(c.kind in REGISTER_KINDS for c in p.credentials)]
+    elif _BLOG_URL.search(urlsplit(url).path):
         # on a post a register number or a title ties a person to the clinic; a bare name does not
         seen = [p for p in seen if any(c.kind in REGISTER_KINDS for c in p.credentials) or p.title]
     people += seen

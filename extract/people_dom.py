@@ -53,15 +53,15 @@ _NON_CLINICAL = re.compile(
     re.I,
 )
 _PROSE_NAME = re.compile(
-    r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|Frau|Herr|Pani|Sra\.|Dña\.|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+"
-    r"[A-ZÀ-ÖØ-ÞŁŚŻİ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?(?:[A-Z]\.(?=[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİ])|"
-    r"[A-ZÀ-ÖØ-ÞŁŚŻİ][\w'’\-]+)){0,3}"
-    r"|\b[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
+    r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|Frau|Herr|Pani|Sra\.|Dña\.|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+(?:(?:von|van|de|del|da|di|la|le)[ \t]+)?"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?(?:[A-Z]\.(?=[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ])|"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+)){0,3}"
+    r"|\b[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
 )
 
 
 _LEAD_NAME = re.compile(
-    r"^([A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){1,3})"
+    r"^([A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+){1,3})"
     r"(?:,\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,4}))?\s*(?:,|\s[–—-]\s|\()\s*(?P<role>[^.;(]{3,80})")
 
 
@@ -70,13 +70,13 @@ _ROLE_THEN_NAME = re.compile(
     r"(?<![\w-])(?P<role>(?:(?:aesthetic|cosmetic|lead|senior|clinical|registered|advanced|prescribing)[ \t]+)?"
     r"(?:nurse(?:[ \t]+(?:prescriber|practitioner))?|dermatologist|surgeon|dentist|pharmacist|paramedic|physiotherapist|"
     r"esthetician|aesthetician|injector|prescriber|hygienist))[ \t]+"
-    r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻ][\w'’\-]+){1,2})")
+    r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+){1,2})")
 # A first name (or a full one) tied to a clinical role in running text, the way small clinics
 # write about themselves: "our nurse injector, Jane", "NP Lindsey", "Ranbir, a qualified
 # trichologist", "Hi, I'm Helen Western".
 _CLINICAL_NOUN = (r"(?:nurse|injector|trichologist|practitioner|aesthetician|esthetician|therapist|prescriber|"
                   r"dermatologist|surgeon|doctor|physician)")
-_NAME_WORD = r"(?<![\w'’\-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]*[A-Za-zà-öø-ÿ'’\-]+"  # "Jane", "McLeod", "O'Neil"
+_NAME_WORD = r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][a-zà-öø-ÿıšşğžčřłńśźżąęćó'’\-]*[A-Za-zà-öø-ÿıšşğžčřłńśźżąęćó'’\-]+"  # "Jane", "McLeod", "O'Neil"
 _FIRST = _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")?"
 _ROLE_FIRST_NAME = re.compile(
     r"(?P<role>\b(?:[Oo]ur|[Mm]y)[ \t]+(?:[\w\-]+[ \t]+){0,2}?" + _CLINICAL_NOUN.replace("(?:", "(?i:", 1) + r")"
@@ -145,7 +145,7 @@ _HSPACE = re.compile(r"[ \t\r\f\v]+")
 
 
 def _norm_lines(text: str) -> str:
-    text = text.replace("\xa0", " ")
+    text = cr.normalise_titles(text.replace("\xa0", " "))
     if "\n" not in text:
         return _HSPACE.sub(" ", text).strip()
     lines = [_HSPACE.sub(" ", ln).strip() for ln in text.split("\n")]
@@ -358,7 +358,11 @@ def _role_follows(segment: str) -> bool:
 _REPORTED = re.compile(
     r"\b(?:says?|said|told|explains?|explained|adds?|added|comments?|commented|warns?|warned|according to|"
     r"quoted|interviewed|spoke to|speaking to|asked|sagt|erklärt|erläutert|betont|afirma|explica|señala|"
-    r"declara|twierdzi|mówi|dit|explique|affirme|dice|spiega|söyledi|belirtti)\b[^.]{0,40}$", re.I)
+    r"declara|twierdzi|mówi|dit|explique|affirme|dice|spiega|söyledi|belirtti|selon|según|laut|secondo|"
+    r"söyleyen|belirten|ifade eden|dile getiren)\b[^.]{0,60}$", re.I)
+# an office elsewhere named right before the name: "the association's president Dr X", "Derneği Başkanı Dr X"
+_OFFICE_BEFORE = re.compile(r"\b(?:president|chair(?:man|woman)?|spokes(?:man|woman|person)|başkanı|vorsitzende[rn]?|"
+                            r"presidente|prezes|secretary|ceo)\s*,?\s*$", re.I)
 _OF_ELSEWHERE = re.compile(
     r"^[^.\n]{0,60}?(?:,?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]|\b(?:spokes(?:man|woman|person)|president|chair(?:man|woman)?|"
     r"başkanı|vorsitzende|presidente|prezes)\b)")
@@ -370,7 +374,7 @@ def quoted(m: Mention) -> bool:
     if _OWN_WORDS.search(m.before[-40:]):
         return False  # "says our medical director Dr X"
     return bool(_REPORTED.search(m.before) or _REPORTED.search(m.text[:80].split("\n")[0])
-                or _OF_ELSEWHERE.match(m.text))
+                or _OF_ELSEWHERE.match(m.text) or _OFFICE_BEFORE.search(m.before[-40:]))
 
 
 def without_quoted(mentions: list[Mention]) -> list[Mention]:
@@ -397,6 +401,15 @@ def prose_mentions(root) -> list[Mention]:
     return out
 
 
+def _before_particle_place(parsed: cr.ParsedName) -> cr.ParsedName:
+    """"Dr Verena Henninger von Fine Esthetics": the particle leads to a place, not a family name."""
+    tokens = parsed.name.split()
+    for i, tok in enumerate(tokens[2:], start=2):
+        if tok.lower() in ("von", "de", "of", "aus", "da", "di") and not cr.looks_like_name(" ".join(tokens)):
+            return parsed._replace(name=" ".join(tokens[:i]))
+    return parsed
+
+
 def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
     starts: list[tuple[int, cr.ParsedName, str | None]] = []
     lead = _LEAD_NAME.match(text)
@@ -407,7 +420,7 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
             starts.append((0, parsed, lead.group("role").strip()))
             lead_end = lead.end(1)
     for m in _PROSE_NAME.finditer(text):
-        parsed = cr.parse_name(_POSSESSIVE.sub("", m.group(0)))  # "Dr. Hern's team" -> Dr Hern
+        parsed = _before_particle_place(cr.parse_name(_POSSESSIVE.sub("", m.group(0))))  # "Dr. Hern's team" -> Dr Hern
         if m.start() < lead_end or not cr.looks_like_name(parsed.name, titled=parsed.title is not None):
             continue
         post = re.match(r",?\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,5})", text[m.end():])

@@ -36,6 +36,48 @@ def test_names_in_running_text(paragraph, expected):
     assert people(CLINIC, paragraph) == expected
 
 
+@pytest.mark.parametrize("paragraph, expected", [
+    # title chains and long-form titles, as German, Turkish, French, Spanish and Italian pages write them
+    ("Die Sprechstunde leitet Priv.-Doz. Dr. med. habil. Anselm Grüber, Oberarzt der Hautklinik.",
+     [("Dr", "Anselm Grüber")]),
+    ("Op. Dr. Kerem Yıldız", [("Dr", "Kerem Yıldız")]),
+    ("Dr. Öğr. Üyesi Şebnem Arıkan hastalarını salı günleri kabul ediyor.", [("Dr", "Şebnem Arıkan")]),
+    ("Im Gespräch erklärt Frau Dr. med. Ilka Brandt unsere Behandlung.", [("Dr", "Ilka Brandt")]),
+    ("Depuis mars, le docteur Alain Ferrand reçoit au cabinet le jeudi.", [("Dr", "Alain Ferrand")]),
+    ("Desde 2019 la doctora Nuria Balaguer dirige la unidad de la clínica.", [("Dr", "Nuria Balaguer")]),
+    ("Professor Imogen Tate leads the hair loss clinic on Fridays.", [("Prof", "Imogen Tate")]),
+    # a name set in capitals after its title
+    ("DR. MED. FELIX ORTMANN", [("Dr", "Felix Ortmann")]),
+    # a particle at the start of a family name
+    ("Ihre Fragen beantwortet Dr. von Habsburg-Lenz persönlich.", [("Dr", "von Habsburg-Lenz")]),
+    # a particle that leads to a place, not to a family name
+    ("Gegen Haarausfall rät Dr. med. Ines Kurz von Linden Aesthetik zur Eigenbluttherapie.",
+     [("Dr", "Ines Kurz")]),
+    # a lower-case "doctor" with no article is a word, not a title
+    ("Ask your doctor Monday morning about it.", []),
+])
+def test_titles_as_real_pages_write_them(paragraph, expected):
+    assert people(CLINIC, paragraph) == expected
+
+
+def test_a_staff_list_written_family_name_first():
+    html = ("<html><body><h2>I nostri specialisti</h2><ul><li>Ferretti, Dott. Marco</li>"
+            "<li>Galli, Dott.ssa Chiara</li></ul></body></html>")
+    found = sorted(p.name for p in extract_page(html.encode(), "https://studiomedico.example/tricologia").practitioners)
+    assert found == ["Chiara Galli", "Marco Ferretti"]
+
+
+def test_a_news_site_has_no_practitioners_of_its_own():
+    url = "https://www.eveningherald.example/lifestyle/clinic-boom"
+    assert people(url, "The chain hired Dr Rowan Pike as its medical director last spring.") == []
+
+
+def test_an_office_held_elsewhere_marks_a_quoted_person():
+    url = "https://willowskin.example/blog/tourism-figures"
+    assert people(url, "The association's president Dr Orhan Kaplan expects more visitors next year.") == []
+
+
+
 def test_a_patient_quote_names_nobody():
     assert people(CLINIC, "“Dr Okafor was lovely and explained everything,” says one client.") == []
 
