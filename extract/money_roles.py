@@ -39,7 +39,7 @@ _EDITORIAL_PATH = re.compile(
 # A word counts at either end of a host label ("dailyherald", "eveningtimes"), not inside one ("renewskin").
 _HOST_WORDS = (r"news|daily|times|telegraph|journal|magazine|gazette|herald|tribune|zeitung|haber\w*|noticias|"
                r"byrdie|cosmopolitan|marieclaire|harpersbazaar|womanandhome|refinery29|"
-               r"healthline|webmd|realself|sabah|mynet|hurriyet|milliyet|elpais|elmundo|lefigaro|spiegel")
+               r"healthline|webmd|realself|groupon|wowcher|livingsocial|whatclinic|yelp|sabah|mynet|hurriyet|milliyet|elpais|elmundo|lefigaro|spiegel")
 _EDITORIAL_HOST = re.compile(rf"(?:^|[.-])(?:{_HOST_WORDS})|(?:{_HOST_WORDS})(?:[.-]|$)")
 # An article's address: a long slug, or a slug ending in a numeric article id.
 _ARTICLE_PATH = re.compile(r"(?:[a-z0-9]+-){7,}[a-z0-9]+|-\d{5,}(?:\.html?)?/?$|/\d{4,}/(?:amp/?)?$")
@@ -51,9 +51,10 @@ _EDITORIAL_TITLE = re.compile(r"how much|cost of|costs? explained|ultimate guide
                               r"(?:costs?|prices) in \d{4}")
 
 _OWN = re.compile(
-    r"\b(?:our|ours|we|we're|we've|us|my|i|at the clinic|book (?:now|online|today)|unsere?[mnrs]?|wir|bei uns|"
+    r"\b(?:our|ours|we|we're|we've|us|my|at the clinic|book (?:now|online|today)|unsere?[mnrs]?|wir|bei uns|"
     r"nuestr[oa]s?|nosotros|ofrecemos|nasz[aey]?|naszej|oferujemy|u nas|bizim|klinigimiz\w*|nous|notre|nos|"
-    r"chez nous|il nostro|la nostra|nostri|nostre|offriamo)\b")
+    r"chez nous|il nostro|la nostra|nostri|nostre|offriamo|onze|ons|wij|bij ons|nosso|nossa|nossos|nossas|"
+    r"oferecemos)\b")
 _RULES = (
     ("wholesale", re.compile(r"wholesale|vials? (?:costs?|are sold)|clinics? pays?|"
                              r"practitioners? pays?|injectors? pays?|supplier|purchase price|einkaufspreis|"
@@ -69,7 +70,8 @@ _RULES = (
                            r"pay over|interest[- ]free|monatlich|\bal mes\b|mensual|miesiecz|aylik|par mois|\bal mese\b|"
                            r"per year|annual fee|a year")),
     ("third_party", re.compile(r"voucher|groupon|wowcher|living ?social|daily deal|coupon|gutschein|cupon|bon\b")),
-    ("example", re.compile(r"for example|for instance|e\.g\.|example|imagine|suppose|(?<!non-)(?<!non )\brefund(?:ed|s)?\b|zum beispiel|"
+    ("example", re.compile(r"for example|for instance|e\.g\.|example|imagine|suppose|refund of|refunds? (?:is|are|will be) calculated|"
+                           r"(?:get|receive) back|pro[- ]?rata|zum beispiel|"
                            r"por ejemplo|na przyklad|par exemple|ad esempio|if you (?:have|had|buy|purchase)")),
     ("market_price", re.compile(
         r"typical|on average|average|usually cost|generally cost|normally cost|tend to cost|expect to pay|"
@@ -103,6 +105,14 @@ _PRICE_PATH = re.compile(r"/(?:pricing|prices|price-?list|price-guide|our-prices
 def news_site(url: str) -> bool:
     """A news or magazine site: it reports on clinics and quotes their people; none work for it."""
     return bool(_EDITORIAL_HOST.search(urlsplit(url).hostname or ""))
+
+
+# English "I" is a capital letter; the folded "i" is "and" in Polish and "the" in Italian.
+_FIRST_PERSON = re.compile(r"(?<![\w'’])I(?:'m|’m|'ve|’ve)?(?![\w'’])")
+
+
+def _own_voice(sentence: str, folded: str) -> bool:
+    return bool(_OWN.search(folded) or _FIRST_PERSON.search(sentence))
 
 
 def page_role(url: str, title: str | None = None) -> str:
@@ -190,14 +200,14 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
         if role == "market_price" and not is_prose(sentence) and page == "service":
             continue  # "Botox (3 areas) in London £250" on a clinic's own list is its price
         if pattern.search(text):
-            if role == "market_price" and page == "service" and _OWN.search(text) \
+            if role == "market_price" and page == "service" and _own_voice(sentence, text) \
                     and not _MARKET_CERTAIN.search(text):
                 continue  # "we are one of the most popular clinics..." with the clinic's own price
             return role
-    if page != "service" and _VAGUE_MARKET.search(text) and not _OWN.search(text):
+    if page != "service" and _VAGUE_MARKET.search(text) and not _own_voice(sentence, text):
         return "market_price"
     if page == "service":
         return "own_price"
     if page == "policy":
         return "own_price" if not is_prose(sentence) or treatment == "consultation" else "fee"
-    return "own_price" if _OWN.search(text) else "market_price"
+    return "own_price" if _own_voice(sentence, text) else "market_price"

@@ -26,7 +26,6 @@ from extract.price_rows import clean_label, is_variant as _is_variant, to_price 
 from extract.prices import PriceParse, find_prices, no_price, parse_price
 from items import Price
 
-_BLOG_URL = re.compile(r"/(?:blog|news|articles?|aktuelles|noticias|aktualnosci|actualites|notizie|haberler)/", re.I)
 _CTA = re.compile(
     r"\b(?:book|call|contact|get|claim|request|enquire|schedule|arrange|buchen|vereinbaren|reservar|"
     r"pide|solicita|umow|zarezerwuj|reservez|prenota|randevu|included|incl|inkl|with every)\b"
@@ -80,8 +79,7 @@ def extract_prices(
     lines = pl.lines(root, skip=set(tables))
     state = _State(default_currency, page_title=_page_title(doc), pairs=_column_pairs(lines))
     visible: list[Price] = []
-    blog = bool(_BLOG_URL.search(url))  # an article's prices are about the market (or stale), not this clinic
-    for i, line in enumerate(lines if not blog else []):
+    for i in range(len(lines)):  # an article's market figures are told apart later (extract/money_roles.py)
         visible += _read_line(lines, i, state)
     structured = structured_prices(nodes, default_currency)
     return _finish(visible, state.prose + structured, default_currency)

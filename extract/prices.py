@@ -36,7 +36,7 @@ _CURRENCY_OF = {
     "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
     "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
     "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD", "chf": "CHF", "fr.": "CHF", "sfr.": "CHF",
-    "sfr": "CHF", "zar": "ZAR", "rand": "ZAR",
+    "sfr": "CHF", "zar": "ZAR", "rand": "ZAR", "franken": "CHF", "fr": "CHF",
     "zł": "PLN", "zl": "PLN", "pln": "PLN", "złotych": "PLN", "zlotych": "PLN", "zł.": "PLN",
     "aed": "AED", "dh": "AED", "dhs": "AED", "dh.": "AED", "dhs.": "AED", "dirham": "AED", "dirhams": "AED",
     "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "rupee": "INR", "rupees": "INR",
@@ -51,7 +51,7 @@ _PRE = (
 )
 _POST = (
     r"US\$|\$|£|€|₹|₺|zł\.?|(?:GBP|EUR|USD|AUD|CAD|NZD|CHF|PLN|AED|INR|TRY|ZAR|TL|Dhs?|DH|zl|złotych|zlotych"
-    r"|[Ee]uros?|EURO|[Pp]ounds?|[Dd]ollars?|[Dd]irhams?|[Rr]upees?|[Ll]ira|[Rr]and)(?![A-Za-z])|S?Fr\.(?!\w)"
+    r"|[Ee]uros?|EURO|[Pp]ounds?|[Dd]ollars?|[Dd]irhams?|[Rr]upees?|[Ll]ira|[Rr]and|Franken)(?![A-Za-z])|S?Fr\.(?!\w)"
 )
 # 1,200 / 1.200 / 1 200 / 1'200, and the Indian lakh grouping 1,50,000
 _NUM = (

@@ -115,8 +115,9 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
     role_of_page = money_roles.page_role(url, title)
     topic = None
     for price in found:
-        if price.treatment == "other" and money_roles.GENERIC_LABEL.match(price.treatment_text or ""):
-            # "Kosten: ab 300 CHF" on a page about one treatment: the page names it
+        if price.treatment == "other" and (money_roles.GENERIC_LABEL.match(price.treatment_text or "")
+                                           or not treatments.mentions(price.treatment_text or "")):
+            # "Kosten: ab 300 CHF" or "Face: from CHF 500" on a page about one treatment: the page names it
             if topic is None:
                 h1 = doc.xpath("string(//h1)")[:200]
                 topic = treatments.classify(title[:200]) or treatments.classify(h1) or ""
@@ -126,6 +127,9 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             continue
         sentence = money_roles.sentence_around(price.evidence or "", price.price_text)
         role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment)
+        if role == "own_price" and role_of_page == "policy" and price.treatment == "other" \
+                and not treatments.mentions(price.treatment_text or ""):
+            role = "fee"  # "Up to 30-minute appointments: $50" on a cancellation policy names no treatment
         if role == "own_price":
             result.prices.append(price)
         else:

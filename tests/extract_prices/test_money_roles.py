@@ -139,3 +139,39 @@ def test_a_news_site_gives_no_clinic_price():
                            "The chain will offer anti-wrinkle injections for £89 in its flagship store."), url)
     assert ex.prices == []
     assert [m.amount for m in ex.money] == [89.0]
+
+
+def test_rows_naming_no_treatment_on_a_treatment_page_take_the_page_topic():
+    """'Face: from CHF 450' on a botulinum toxin page: the page names the treatment."""
+    url = "https://hautpraxis.example/en/botulinum-toxin/"
+    html = ("<html><head><title>Botulinum toxin</title></head><body><h1>Botulinum toxin</h1>"
+            "<ul><li>Face: from CHF 450.-</li><li>Underarms: from CHF 650.-</li></ul></body></html>")
+    ex = extract_page(html.encode(), url)
+    assert sorted((p.treatment, p.amount) for p in ex.prices) == [("botulinum_toxin", 450.0),
+                                                                 ("botulinum_toxin", 650.0)]
+
+
+def test_appointment_lengths_on_a_cancellation_policy_are_fees():
+    url = "https://glowbar.example/cancellation-policy/"
+    ex = extract_page(page(url, "Cancellation policy", "Short appointments (up to 30 minutes): $40",
+                           "Long appointments (an hour or more): $120"), url)
+    assert ex.prices == []
+    assert sorted((m.role, m.amount) for m in ex.money) == [("fee", 40.0), ("fee", 120.0)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Dutch and Portuguese pages speak for the clinic with their own words
+    ("In onze kliniek kost een behandeling van één zone 115 euro.", "own_price"),
+    # the Polish "i" (and) is not the English "I"
+    ("Kliniki premium w Stambule: 3 000–5 000 € i więcej za zabieg.", "market_price"),
+    ("I charge £90 for a single area and review every client after two weeks.", "own_price"),
+])
+def test_own_voice_in_other_languages(sentence, expected):
+    price = next(part for part in sentence.split() if part[:1] in "£$") if "£" in sentence else None
+    assert money_roles.role_of(sentence, "editorial", price_text=price) == expected
+
+
+def test_swiss_francs_written_as_a_word():
+    url = "https://hautzentrum.example/aesthetik/"
+    ex = extract_page(page(url, "Botulinumtoxin", "Die Behandlung kostet bei uns zirka 300 Franken pro Zone."), url)
+    assert [(p.amount, p.currency) for p in ex.prices] == [(300.0, "CHF")]
