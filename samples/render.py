@@ -264,7 +264,10 @@ def resolve(spec: SiteSpec, path: str) -> tuple[str, Page | None]:
     return "missing", None
 
 
-def render_path(spec: SiteSpec, path: str, port: int | None = None) -> tuple[int, str, bytes]:
+SHAPES = ("lean", "cms")  # lean: 2-3 KB pages; cms: real-sized CMS chrome around them (samples/cms.py)
+
+
+def render_path(spec: SiteSpec, path: str, port: int | None = None, shape: str = "lean") -> tuple[int, str, bytes]:
     path = path.split("?", 1)[0].split("#", 1)[0] or "/"
     if path == "/robots.txt":
         return 200, "text/plain; charset=utf-8", robots_txt(spec, port).encode()
@@ -278,5 +281,10 @@ def render_path(spec: SiteSpec, path: str, port: int | None = None) -> tuple[int
     if state == "redirect":
         return 301, "text/html; charset=utf-8", page.path.encode()
     charset = spec.charset
-    body = page_html(spec, page, port).encode(charset, errors="xmlcharrefreplace")
+    html = page_html(spec, page, port)
+    if shape == "cms":
+        from samples import cms
+
+        html = cms.wrap(spec, page.path, html)
+    body = html.encode(charset, errors="xmlcharrefreplace")
     return 200, f"text/html; charset={charset.upper() if charset != 'utf-8' else 'UTF-8'}", body

@@ -28,7 +28,7 @@ from aiohttp import web
 
 from samples.generator import generate_site, hosts, iter_sites
 from samples.register_files import write_registers
-from samples.render import lastmod, render_path, resolve
+from samples.render import SHAPES, lastmod, render_path, resolve
 from samples.expect_prices import PriceNorms
 from samples.truth import truth_record
 
@@ -38,8 +38,9 @@ WORLD_KEY = web.AppKey("sample_world", object)
 class World:
     """What the handler needs: host table, version, port, counters."""
 
-    def __init__(self, clinics: int, seed: int, price_version: int, faults: Any = None):
+    def __init__(self, clinics: int, seed: int, price_version: int, faults: Any = None, shape: str = "lean"):
         self.clinics, self.seed, self.price_version = clinics, seed, price_version
+        self.shape = shape  # samples/render.SHAPES
         self.faults = faults  # hostile modes live in samples/faults.py (a middleware)
         self.port: int | None = None
         self.hosts: dict[str, tuple[int, bool]] = {}
@@ -65,9 +66,9 @@ class World:
 
 
 @lru_cache(maxsize=4096)
-def _rendered(seed: int, index: int, version: int, port: int | None, path: str):
+def _rendered(seed: int, index: int, version: int, port: int | None, path: str, shape: str = "lean"):
     spec = generate_site(seed, index, version)
-    status, ctype, body = render_path(spec, path, port)
+    status, ctype, body = render_path(spec, path, port, shape)
     etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
     day = dt.datetime.fromisoformat(lastmod(spec) + "T08:00:00+00:00")
     state, page = resolve(spec, path.split("?", 1)[0]) if path.startswith("/") else ("missing", None)
@@ -106,7 +107,7 @@ async def _handle(request: web.Request) -> web.StreamResponse:
         world.record("redirect", f"{host}{request.path_qs}", 0)
         raise web.HTTPMovedPermanently(f"http://{spec.host}:{port}{request.path_qs}")
     status, ctype, body, etag, modified, kind = _rendered(
-        world.seed, index, world.price_version, port, request.path)
+        world.seed, index, world.price_version, port, request.path, world.shape)
     url = f"{spec.site}{request.path_qs}"
     if status == 301:
         world.record("redirect", url, 0)
@@ -125,14 +126,18 @@ async def _handle(request: web.Request) -> web.StreamResponse:
     return web.Response(status=status, body=body, headers=headers)
 
 
-def make_app(clinics: int, seed: int = 7, price_version: int = 0, faults: Any = None) -> web.Application:
-    """The sample web as one aiohttp app; ``faults`` names hostile modes (samples/faults.py)."""
+def make_app(clinics: int, seed: int = 7, price_version: int = 0, faults: Any = None,
+             shape: str = "lean") -> web.Application:
+    """The sample web as one aiohttp app; ``faults`` names hostile modes (samples/faults.py),
+    ``shape`` the page shape ("lean" or "cms": real-sized CMS chrome, samples/cms.py)."""
     if clinics < 1:
         raise ValueError(f"clinics must be >= 1: {clinics}")
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(SHAPES)}: {shape}")
     from samples.faults import middleware  # hostile modes: samples/faults.py
 
     app = web.Application(middlewares=[middleware(faults, seed)] if faults else [])
-    app[WORLD_KEY] = World(clinics, seed, price_version, faults)
+    app[WORLD_KEY] = World(clinics, seed, price_version, faults, shape)
     app.router.add_route("*", "/{tail:.*}", _handle)
     return app
 
@@ -164,13 +169,13 @@ class SampleWeb:
 
     def __init__(self, clinics: int = 120, seed: int = 7, price_version: int = 0,
                  out_dir: str | Path | None = None, host: str = "127.0.0.1", port: int = 0,
-                 faults: Any = None):
+                 faults: Any = None, shape: str = "lean"):
         self.clinics, self.seed, self.price_version = clinics, seed, price_version
         self.bind_host, self.bind_port = host, port
         self._tmp = tempfile.TemporaryDirectory(prefix="sample-web-") if out_dir is None else None
         self.out_dir = Path(self._tmp.name if self._tmp else out_dir)
         self.port = 0
-        self.app = make_app(clinics, seed, price_version, faults)
+        self.app = make_app(clinics, seed, price_version, faults, shape)
         self.world: World = self.app[WORLD_KEY]
         self._loop = asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
