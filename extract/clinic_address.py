@@ -41,7 +41,7 @@ _CURRENCY_COUNTRY = [("£", "GB"), ("zł", "PL"), ("PLN", "PL"), ("AED", "AE"), 
 _LANG_COUNTRY = {"de": "DE", "es": "ES", "pl": "PL", "fr": "FR", "it": "IT", "nl": "NL", "tr": "TR"}
 _PHONE_HINT = re.compile(r"(?:\+|00)\s?(\d{1,3})[\s\-(]")
 _PHONE_TEXT = re.compile(
-    r"(?:tel(?:ephone|efon|éfono)?|phone|call(?:\s+us)?|ph|t|mob(?:ile)?|teléfono|zadzwoń|rufen\s+sie\s+uns\s+an|llámanos"
+    r"(?<![^\W\d_])(?:tel(?:ephone|efon|éfono)?|phone|call(?:\s+us)?|ph|t|mob(?:ile)?|teléfono|zadzwoń|rufen\s+sie\s+uns\s+an|llámanos"
     r"|(?:bookings?|enquiries|appointments?|reception|central)?\s*(?:line|hotline)|telefonnummer|nr\s+tel)"
     r"\.?\s*[:.]?\s*(\+?[\d(][\d\s().\-‑]{6,18}\d)",
     re.I,

@@ -217,14 +217,14 @@ def _fill_address(info: ClinicInfo, doc, is_branch: bool, hints: dict, texts: _T
         if addr.postcode:
             _apply_address(info, addr)
             return
-    for block in blocks[:3]:
+    for block in blocks.first(3):
         addr = ca.fallback_locality(block)
         if addr is not None:
             _apply_address(info, addr)
             return
 
 
-def _address_blocks(doc, is_branch: bool, texts: _Texts) -> list[str]:
+def _address_blocks(doc, is_branch: bool, texts: _Texts) -> _LazyTexts:
     """Address-like texts, most specific first; footers last and never on a branch page."""
     body = doc.find(".//body")
     if body is None:
@@ -233,34 +233,93 @@ def _address_blocks(doc, is_branch: bool, texts: _Texts) -> list[str]:
     xpath = ('.//address | .//*[@itemprop="address"] | .//*[contains(@class,"address") or contains(@class,"contact") '
              'or contains(@class,"location") or contains(@id,"contact") or contains(@class,"adres")]')
     for el in body.xpath(xpath):
-        text = texts.of(el)
-        if not text or len(text) > 600:
+        if not 0 < len(el.text_content()) <= 600:
             continue
         in_footer = any(a.tag == "footer" or "footer" in (a.get("class") or "") for a in el.iterancestors())
-        (footer if in_footer or el.tag == "footer" else main).append(text)
+        (footer if in_footer or el.tag == "footer" else main).append(el)
     for title in body.xpath('.//iframe[contains(@src,"map")]/@title | .//iframe[contains(@src,"map")]/@aria-label'):
         if re.search(r"\d", title):  # "Glow Clinic, 22 Park Row, Leeds LS1 5JF" on a Google Maps embed
             main.append(title)
     content = body.find(".//main")
-    main.append(texts.of(content) if content is not None else "")
+    if content is not None:
+        main.append(content)
     if not is_branch:
         main += footer
-        main.append(texts.of(body))
-    return [t for t in main if t]
+        main.append(body)
+    # texts are read when asked for: most pages stop at the first block with a postcode
+    return _LazyTexts(main, texts)
+
+
+class _LazyTexts:
+    """Blocks (elements or strings) read as text one at a time, in order, each at most once."""
+
+    def __init__(self, blocks: list, texts: _Texts) -> None:
+        self._blocks, self._texts = blocks, texts
+
+    def __iter__(self):
+        for block in self._blocks:
+            text = block if isinstance(block, str) else self._texts.of(block)
+            if text:
+                yield text
+
+    def first(self, n: int) -> list[str]:
+        out = []
+        for text in self:
+            out.append(text)
+            if len(out) == n:
+                break
+        return out
+
+
+# Where a page keeps its phone number: header, footer, address and contact blocks.
+_CONTACT_XPATH = (
+    './/header | .//footer | .//address | .//*[@itemprop="telephone" or @itemprop="address"]'
+    ' | .//*[contains(@class,"contact") or contains(@id,"contact") or contains(@class,"phone")'
+    ' or contains(@class,"footer") or contains(@class,"header") or contains(@class,"kontakt")'
+    ' or contains(@class,"contacto") or contains(@class,"location") or contains(@class,"address")]')
+_LINE_TAGS = ("li", "p", "span", "div", "td", "dd", "strong", "b", "a")
+_PHONE_ALONE = re.compile(r"\+?[\d(][\d\s().\-]{6,20}\d")
+_MAX_BLOCK = 3000  # characters: a "contact" wrapper around the whole page is no contact block
+
+
+def _outermost(elements: list) -> list:
+    """The contact blocks not inside another one (each read once), at most _MAX_BLOCK characters."""
+    kept: set[int] = set()
+    out = []
+    for el in elements:  # document order: an ancestor comes before its descendants
+        if any(id(a) in kept for a in el.iterancestors()) or len(el.text_content()) > _MAX_BLOCK:
+            continue
+        kept.add(id(el))
+        out.append(el)
+    return out
 
 
 def _phone(doc, node: dict | None, country: str | None, is_branch: bool, texts: _Texts) -> str | None:
+    """schema.org telephone, tel: links, then numbers in the contact blocks; never the whole page's
+    text (script contents are gone by now, but a big page's prose is no place to look either)."""
     raws = [text_value(node.get("telephone"))] if node is not None else []
     scope = doc.xpath("//main") if is_branch else []
     root = scope[0] if scope else doc
     raws += [h for h in root.xpath('.//a[starts-with(translate(@href,"TEL","tel"),"tel:")]/@href')]
-    text = texts.of(root) if hasattr(root, "text_content") else ""
-    raws += ca.phones_in_text(text)
+    blocks = [texts.of(el) for el in _outermost(root.xpath(_CONTACT_XPATH))]
+    block_text = "\n".join(dict.fromkeys(blocks))
+    raws += ca.phones_in_text(block_text)
     for raw in raws:
         phone = ca.normalise_phone(raw, country)
         if phone:
             return phone
-    found = ca.phones_unlabelled(text, country)  # "0141 496 0888" beside a phone icon
+    content = root.find(".//main") if root is doc else root
+    if content is None:
+        content = doc.find(".//body")
+    text = texts.of(content) if content is not None else ""
+    for raw in ca.phones_in_text(text):  # "Call us on 0141 ..." in a contact page's own text
+        phone = ca.normalise_phone(raw, country)
+        if phone:
+            return phone
+    # "0141 496 0888" beside a phone icon: in a contact block, or a line of its own
+    alone = [t for t in (" ".join(el.text_content().split()) for el in content.iter(*_LINE_TAGS))
+             if _PHONE_ALONE.fullmatch(t)] if content is not None else []
+    found = ca.phones_unlabelled("\n".join([block_text, *dict.fromkeys(alone)]), country)
     return found[0] if found else None
 
 

@@ -141,11 +141,16 @@ def element_text(el, split_inline: bool = False) -> str:
     return _norm_lines("".join(parts))
 
 
+def person_text(el, split_inline: bool = False) -> str:
+    """element_text with title chains read as one title ("Priv.-Doz. Dr. med." -> "Dr")."""
+    return cr.normalise_titles(element_text(el, split_inline))
+
+
 _HSPACE = re.compile(r"[ \t\r\f\v]+")
 
 
 def _norm_lines(text: str) -> str:
-    text = cr.normalise_titles(text.replace("\xa0", " "))
+    text = text.replace("\xa0", " ")
     if "\n" not in text:
         return _HSPACE.sub(" ", text).strip()
     lines = [_HSPACE.sub(" ", ln).strip() for ln in text.split("\n")]
@@ -213,11 +218,11 @@ def _candidate(el) -> cr.ParsedName | None:
     plain = el.text_content()
     if not plain.strip() or len(plain) > 140 and len(" ".join(plain.split())) > 140:
         return None
-    text = element_text(el)
+    text = person_text(el)
     parsed = _candidate_text(el, text)
     if parsed is not None or not len(el) or not _has_inline(el):
         return parsed  # without inline children the second reading is the same text
-    split = element_text(el, True)
+    split = person_text(el, True)
     return None if split == text else _candidate_text(el, split)
 
 
@@ -304,8 +309,8 @@ def _within(node, ancestor) -> bool:
 
 def _after_text(parts: list, el) -> str:
     """Card text from the name element onwards."""
-    text = "\n".join(element_text(p) for p in parts)
-    name_text = element_text(el)
+    text = "\n".join(person_text(p) for p in parts)
+    name_text = person_text(el)
     idx = text.find(name_text)
     if idx < 0:
         return text
@@ -319,7 +324,7 @@ def card_mentions(root) -> list[Mention]:
     out = []
     for el, parsed in candidates:
         parts = _card(el, root)
-        text = "\n".join(element_text(p) for p in parts)
+        text = "\n".join(person_text(p) for p in parts)
         after = _after_text(parts, el)
         role = parsed.rest or _role_line(after)
         if not _accept(el, parsed, role, after):
@@ -397,7 +402,7 @@ def prose_mentions(root) -> list[Mention]:
             continue
         if any(a.get(_COVERED) for a in block.iterancestors()):
             continue
-        out += _block_mentions(element_text(block), _in_footer(block))
+        out += _block_mentions(person_text(block), _in_footer(block))
     return out
 
 

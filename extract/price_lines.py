@@ -35,6 +35,10 @@ _CHROME_TOKEN = re.compile(
     r"|(?:^|[-_])(?:cart|basket|minicart|mini-cart)(?:$|[-_])"  # shop baskets ("£0.00 - 0 items")
     r"|^(?:screen-reader-text|sr-only|visually-hidden|screen-reader|assistive-text)$"  # restated copies
 )
+# every _CHROME_TOKEN match contains one of these words
+_CHROME_HINT = re.compile(r"nav|menu|header|footer|masthead|breadcrumb|sidebar|widget|offcanvas|skip|social|share|"
+                          r"newsletter|related|comment|pagination|meta|elementor-location|cookie|consent|gdpr|cmplz|"
+                          r"cart|basket|screen-reader|sr-only|visually-hidden|assistive|topbar|top-bar")
 _TITLE_CLASS = re.compile(r"title|heading|name|headline|treatment|service-name|label", re.I)
 _PRICE_CLASS = re.compile(r"price|cost|amount|fee|tarif|preis|precio|cena|prezzo|fiyat", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0\u2009\u202f\u200b]+")
@@ -63,7 +67,10 @@ def _is_chrome(el: html.HtmlElement) -> bool:
     role = (el.get("role") or "").lower()
     if role in ("navigation", "banner", "contentinfo", "search") or (role == "dialog" and _cookieish(el)):
         return True
-    tokens = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
+    attrs = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    if not _CHROME_HINT.search(attrs):
+        return False  # one search rules out most elements before the per-token tests
+    tokens = attrs.split()
     if any(_PRICE_CLASS.search(t) for t in tokens):
         return False
     return any(_CHROME_TOKEN.search(t) for t in tokens)

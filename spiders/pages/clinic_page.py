@@ -97,7 +97,8 @@ def extract_page(
     except (ValueError, lxml.etree.ParserError) as exc:
         result.errors.append(f"not parseable as HTML: {exc}")
         return result
-    nodes = structured.load(text, url, result.errors)
+    nodes = structured.load(text, url, result.errors)  # JSON-LD and microdata: the only reading of scripts
+    strip_unseen(doc)
     hints = hints or {}
     _run(result, "clinic", lambda: _clinic(result, doc, nodes, url, hints))
     country = result.clinic.country or hints.get("country")
@@ -106,6 +107,30 @@ def extract_page(
     _run(result, "practitioners", lambda: result.practitioners.extend(
         people.extract_practitioners(doc, nodes, url=url, country=country)))
     return result
+
+
+UNSEEN_TAGS = ("script", "style", "template", "noscript")
+CHROME_TAGS = ("nav", "svg", "select")  # menus (a CMS mega menu is hundreds of links), icons, dropdowns
+
+
+def strip_unseen(doc) -> None:
+    """Drop what a reader never sees (scripts, styles, JSON state, templates, noscript, comments)
+    and the menus every extractor drops anyway, once, before any extractor reads text or copies
+    the tree: an amount, phone or name in them is never a fact, and a real page's chrome is most
+    of its weight."""
+    lxml.etree.strip_elements(doc, *UNSEEN_TAGS, *CHROME_TAGS, lxml.etree.Comment,
+                              lxml.etree.ProcessingInstruction, with_tail=False)
+    for el in _MENUS(doc):
+        el.drop_tree()
+
+
+# menus outside <nav>: link lists every extractor drops as chrome (exact class tokens only: a
+# "treatment-menu" is a price list)
+_MENU_TOKENS = ("menu", "sub-menu", "mega-menu", "footer-menu", "nav-menu", "main-menu", "primary-menu",
+                "mobile-menu", "menu-list")
+_MENUS = lxml.etree.XPath(
+    '//*[@role="navigation"] | //ul[' + " or ".join(
+        f'contains(concat(" ", normalize-space(@class), " "), " {t} ")' for t in _MENU_TOKENS) + "]")
 
 
 def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, country: str | None) -> None:
