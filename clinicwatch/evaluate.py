@@ -110,13 +110,14 @@ def diff_examples(expected: Counter, found: Counter, limit: int = 8) -> dict:
     return {"missed": [list(m) for m in missed], "unexpected": [list(e) for e in extra]}
 
 
-def evaluate_sample_web(db_path: str, *, clinics: int, seed: int, verbose: bool = False) -> dict:
+def evaluate_sample_web(db_path: str, *, clinics: int, seed: int, verbose: bool = False,
+                        shape: str = "lean") -> dict:
     from clinicwatch.crawl import LOOPBACK_PROFILE
     from clinicwatch.jobs import run_job
     from db.schema import open_db
     from samples.server import SampleWeb
 
-    with SampleWeb(clinics=clinics, seed=seed) as web:
+    with SampleWeb(clinics=clinics, seed=seed, shape=shape) as web:
         summary = run_job(db_path, seeds=str(web.seeds_csv), area=None, allow_private=True,
                           overrides=dict(LOOPBACK_PROFILE), verbose=verbose,
                           register_dir=Path(web.registers_dir))
@@ -127,7 +128,7 @@ def evaluate_sample_web(db_path: str, *, clinics: int, seed: int, verbose: bool 
         expected, found = truth_counters(truth), db_counters(db)
     finally:
         db.close()
-    report = {"ground": f"sample web, {clinics} sites, seed {seed}", "crawl": crawl, "scores": {},
+    report = {"ground": f"sample web, {clinics} sites, seed {seed}, {shape} pages", "crawl": crawl, "scores": {},
               "examples": {}}
     for key in expected:
         report["scores"][key] = prf(expected[key], found[key])

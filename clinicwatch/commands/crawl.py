@@ -75,6 +75,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--clinics", type=positive_int, default=120, help="sample sites (default 120)")
     p.add_argument("--seed", type=int, default=7, help="sample web seed (default 7)")
     p.add_argument("--db", metavar="PATH", help="keep the crawled database here (default: temporary)")
+    p.add_argument("--shape", choices=("lean", "cms"), default="lean",
+                   help="sample pages: lean (2-3 KB) or cms (real-sized CMS pages with menus, scripts and "
+                   "state; samples/cms.py); default lean")
     p.add_argument("--fixtures", nargs="?", const="tests/fixtures/pages", metavar="DIR",
                    help="score the golden fixture suite instead (default dir tests/fixtures/pages)")
     p.add_argument("--devset", nargs="?", const="devset", metavar="DIR",
@@ -213,7 +216,7 @@ def cmd_eval(args) -> int:
         with tempfile.TemporaryDirectory(prefix="clinicwatch-eval-") as tmp:
             db_path = args.db or str(Path(tmp) / "eval.db")
             report = evaluate.evaluate_sample_web(db_path, clinics=args.clinics, seed=args.seed,
-                                                  verbose=args.verbose)
+                                                  verbose=args.verbose, shape=args.shape)
     if args.json:
         print_json(report)
     else:
