@@ -29,6 +29,8 @@ http {{
   keepalive_requests 100000;
   client_body_temp_path {dir}/tmp-body; proxy_temp_path {dir}/tmp-proxy;
   fastcgi_temp_path {dir}/tmp-fcgi; uwsgi_temp_path {dir}/tmp-uwsgi; scgi_temp_path {dir}/tmp-scgi;
+  gzip_static on;
+  gzip_vary on;
   server {{
     listen 127.0.0.1:{port};
     root {dir}/sites/$host;
@@ -50,29 +52,43 @@ def _file_for(root: Path, host: str, path: str) -> Path:
     return target / "index.html" if (not rel or path.endswith("/")) else target
 
 
-def prerender(out: Path, sites: int, seed: int, port: int) -> dict:
-    """Render every page of the sample web to ``out/sites``; write ``out/seeds.txt``. Returns counts."""
+def prerender(out: Path, sites: int, seed: int, port: int, shape: str = "cms") -> dict:
+    """Render every page of the sample web to ``out/sites`` (each beside a gzip copy that nginx's
+    gzip_static serves to crawlers asking for it, as real servers compress); write ``out/seeds.txt``.
+    ``shape`` is "cms" (real-sized CMS pages, samples/cms.py) or "lean". Returns counts and sizes."""
+    import gzip
+    import statistics
+
     from samples.generator import iter_sites
     from samples.render import render_path
 
     root = out / "sites"
     if root.exists():
         shutil.rmtree(root)
-    pages = size = 0
-    seeds = []
+    pages = size = wire = 0
+    seeds, sizes = [], []
     for spec in iter_sites(sites, seed, 0):
         seeds.append(f"http://{spec.host}:{port}/")
         for path in [p.path for p in spec.pages] + ["/robots.txt", "/sitemap.xml"]:
-            status, _, body = render_path(spec, path, port)
+            status, _, body = render_path(spec, path, port, shape)
             if status != 200:
                 continue
             target = _file_for(root, spec.host, path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(body)
-            pages += not path.endswith((".txt", ".xml"))
+            packed = gzip.compress(body, compresslevel=6, mtime=0)
+            target.with_name(target.name + ".gz").write_bytes(packed)
+            if not path.endswith((".txt", ".xml")):
+                pages += 1
+                sizes.append(len(body))
             size += len(body)
+            wire += len(packed)
     (out / "seeds.txt").write_text("\n".join(seeds) + "\n", encoding="utf-8")
-    return {"sites": len(seeds), "pages": pages, "bytes": size}
+    sizes.sort()
+    kb = [round(sizes[int(q * (len(sizes) - 1))] / 1024, 1) for q in (0.1, 0.5, 0.9)] if sizes else [0, 0, 0]
+    return {"sites": len(seeds), "pages": pages, "bytes": size, "gzip_bytes": wire, "shape": shape,
+            "page_kb": {"p10": kb[0], "median": kb[1], "p90": kb[2],
+                        "mean": round(statistics.mean(sizes) / 1024, 1) if sizes else 0}}
 
 
 class Server:

@@ -37,6 +37,7 @@ def summarise_stats(stats: dict) -> dict:
         "items": stats.get("item_scraped_count", 0),
         "errors": stats.get("clinicwatch/errors", 0),
         "bytes": stats.get("downloader/response_bytes", 0),
+        "pdfs": stats.get("clinicwatch/pdfs_read", 0),
     }
 
 

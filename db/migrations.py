@@ -236,4 +236,8 @@ END""",
     )""",
         'CREATE INDEX [idx_money_clinic_id] ON [money] ([clinic_id])',
     )),
+    # PDF price lists read by a crawl (spiders/pages/pdf_page.py), beside its pages and errors.
+    ("050_crawl_pdfs", (
+        'ALTER TABLE crawls ADD COLUMN pdfs INTEGER',
+    )),
 ]

@@ -110,10 +110,10 @@ def finish_crawl(db: sqlite_utils.Database, crawl_id: int, *, status: str, finis
     with db.conn:
         db.conn.execute(
             """UPDATE crawls SET finished_at = ?, status = ?, finish_reason = ?, sites = ?, pages = ?,
-               items = ?, errors = ?, bytes = ?, monitor_failures = ? WHERE id = ?""",
+               items = ?, errors = ?, bytes = ?, pdfs = ?, monitor_failures = ? WHERE id = ?""",
             [_now(), status, finish_reason, stats.get("sites"), stats.get("pages"), stats.get("items"),
-             stats.get("errors"), stats.get("bytes"), json.dumps(failures) if failures else None,
-             crawl_id],
+             stats.get("errors"), stats.get("bytes"), stats.get("pdfs", 0),
+             json.dumps(failures) if failures else None, crawl_id],
         )
 
 

@@ -119,8 +119,8 @@ def page_role(url: str, title: str | None = None) -> str:
     """``service`` (a clinic's own page), ``editorial`` or ``policy``, from the URL and title."""
     parts = urlsplit(url)
     path = fold(unquote(parts.path + ("?" + parts.query if parts.query else "")))
-    if _PRICE_PATH.search(fold(unquote(parts.path))):
-        return "service"
+    if _PRICE_PATH.search(fold(unquote(parts.path))) or parts.path.lower().endswith(".pdf"):
+        return "service"  # a price list, or a PDF the site links as its price list or fees
     if _POLICY_PATH.search(path):
         return "policy"
     if _EDITORIAL_PATH.search(path) or _ARTICLE_PATH.search(path) or _EDITORIAL_HOST.search(parts.hostname or ""):

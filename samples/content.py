@@ -23,7 +23,9 @@ UI: dict[str, dict[str, str]] = {
                rights="All rights reserved.", more="Read more", treatment="Treatment", price="Price",
                welcome="Welcome to {name}", intro="Evidence-based hair loss and skin treatments "
                "in {city}, delivered by qualified clinicians.", staff="Staff login",
-               bio="Read {first}'s biography", pricelist="Price list"),
+               bio="Read {first}'s biography", pricelist="Price list",
+               pdf_intro="Our full treatment price list is available to download.",
+               pdf_link="Download our price list"),
     "de": dict(home="Startseite", treatments="Behandlungen", prices="Preise", team="Unser Team",
                about="Über uns", contact="Kontakt", blog="Blog", book="Online-Termin",
                locations="Standorte", privacy="Datenschutz", hair="Haarausfall",
@@ -34,7 +36,9 @@ UI: dict[str, dict[str, str]] = {
                rights="Alle Rechte vorbehalten.", more="Weiterlesen", treatment="Behandlung",
                price="Preis", welcome="Willkommen bei {name}", intro="Moderne Behandlungen gegen "
                "Haarausfall und für schöne Haut in {city} – ärztlich geleitet.",
-               staff="Mitarbeiter-Login", bio="Mehr über {first}", pricelist="Preisliste"),
+               staff="Mitarbeiter-Login", bio="Mehr über {first}", pricelist="Preisliste",
+               pdf_intro="Unsere vollständige Preisliste steht zum Download bereit.",
+               pdf_link="Preisliste herunterladen"),
     "es": dict(home="Inicio", treatments="Tratamientos", prices="Precios", team="Equipo",
                about="Sobre nosotros", contact="Contacto", blog="Blog", book="Pedir cita",
                locations="Centros", privacy="Política de privacidad", hair="Alopecia",
@@ -45,7 +49,9 @@ UI: dict[str, dict[str, str]] = {
                rights="Todos los derechos reservados.", more="Leer más", treatment="Tratamiento",
                price="Precio", welcome="Bienvenido a {name}", intro="Tratamientos capilares y de "
                "medicina estética en {city}, con supervisión médica.", staff="Acceso personal",
-               bio="Conozca a {first}", pricelist="Tarifas"),
+               bio="Conozca a {first}", pricelist="Tarifas",
+               pdf_intro="Puede descargar nuestra lista de precios completa.",
+               pdf_link="Descargar la lista de precios"),
     "pl": dict(home="Strona główna", treatments="Zabiegi", prices="Cennik", team="Zespół",
                about="O nas", contact="Kontakt", blog="Blog", book="Umów wizytę",
                locations="Lokalizacje", privacy="Polityka prywatności", hair="Łysienie",
@@ -56,7 +62,8 @@ UI: dict[str, dict[str, str]] = {
                rights="Wszelkie prawa zastrzeżone.", more="Czytaj dalej", treatment="Zabieg",
                price="Cena", welcome="Witamy w {name}", intro="Leczenie łysienia i medycyna "
                "estetyczna w mieście {city} – pod opieką lekarzy.", staff="Panel pracownika",
-               bio="Poznaj {first}", pricelist="Cennik zabiegów"),
+               bio="Poznaj {first}", pricelist="Cennik zabiegów",
+               pdf_intro="Pełny cennik zabiegów można pobrać poniżej.", pdf_link="Pobierz cennik"),
 }
 
 SLUGS: dict[str, dict[str, str]] = {

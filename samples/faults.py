@@ -76,9 +76,9 @@ EXPECTED_REASONS: dict[str, str | None] = {
     "/_fault/loop/a": r"max redirections",
     "/_fault/chain/9": r"max redirections",
     "/_fault/private/area": r"robots",
-    "/_fault/price-list": r"not HTML \(application/pdf",
+    "/_fault/price-list": r"not HTML \(application/pdf|PDF has no|PDF not readable",
     "/_fault/price-menu.png": None,  # image links are never requested (LinkExtractor deny_extensions)
-    "/_fault/brochure": r"not HTML \(application/pdf",
+    "/_fault/brochure": r"not HTML \(application/pdf|PDF has no|PDF not readable",
 }
 _BODY_END = re.compile(rb"</body\s*>", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset[^>]*>", re.I)

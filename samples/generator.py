@@ -263,6 +263,31 @@ def _furnish(rng: random.Random, spec: SiteSpec) -> None:
     spec.last_modified_day = rng.randint(0, 300)
     spec.blog = content.blog_posts(rng, spec)
     spec.pages = templates.plan(spec, rng)
+    _maybe_pdf_prices(spec)
+
+
+PDF_TEMPLATES = ("wp_price_table", "page_builder", "team_bios")
+PDF_SHARE = 0.3
+
+
+def _maybe_pdf_prices(spec: SiteSpec) -> None:
+    """Some sites publish their price list as a PDF linked from the prices page (its own random
+    stream, so every other choice of the world stays as it was)."""
+    from samples.blocks import ui
+    from samples.content import price_phrase
+    from samples.pdf import encodable
+
+    rng = random.Random(f"cw:{spec.seed}:site:{spec.index}:pdf")
+    if spec.template not in PDF_TEMPLATES or len(spec.clinics) != 1 or rng.random() >= PDF_SHARE:
+        return
+    rows = spec.clinics[0].prices
+    texts = [spec.name, *ui(spec).values(), *(r.text for r in rows), *(price_phrase(r, spec) for r in rows)]
+    if not rows or not all(encodable(t) for t in texts):
+        return
+    spec.price_pdf = f"/{rng.choice(('media', 'downloads', 'wp-content/uploads/2024/03'))}/" \
+                     f"{rng.choice(('price-list', 'pricelist', 'treatment-prices', 'fees'))}.pdf"
+    for row in rows:
+        row.page = spec.price_pdf
 
 
 def _apply_versions(spec: SiteSpec, price_version: int) -> None:

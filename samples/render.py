@@ -123,6 +123,9 @@ def _prices(spec: SiteSpec, page: Page, port: int | None) -> tuple[str, str]:
         body = (f'<div itemscope itemtype="https://schema.org/MedicalClinic"><h1 itemprop="name">'
                 f"{escape(c.name)}</h1>{blocks.microdata_prices(c.prices, spec)}"
                 f'<p itemprop="telephone">{escape(c.phone)}</p>{_geo_microdata(c)}</div>')
+    elif spec.price_pdf:
+        body = (f"<h1>{escape(u['prices'])}</h1><p>{escape(u['pdf_intro'])}</p>"
+                f'<p><a class="download" href="{escape(spec.price_pdf)}">{escape(u["pdf_link"])} (PDF)</a></p>')
     else:
         body = f"<h1>{escape(u['prices'])}</h1>{blocks.price_block(c.prices, spec, style)}"
     if spec.template == "jsonld_rich":
@@ -222,6 +225,17 @@ def page_html(spec: SiteSpec, page: Page, port: int | None) -> str:
     return layout(spec, page, body, port, head)
 
 
+def price_pdf_bytes(spec: SiteSpec) -> bytes:
+    """The site's price list as a PDF: the rows of its prices page, grouped as on the page."""
+    from samples.content import price_phrase
+    from samples.pdf import price_list_pdf
+
+    u = ui(spec)
+    sections = [(u[key], [(r.text, price_phrase(r, spec)) for r in members])
+                for key, members in blocks.grouped(spec.clinics[0].prices)]
+    return price_list_pdf(f"{spec.name} - {u['prices']}", sections)
+
+
 def robots_txt(spec: SiteSpec, port: int | None) -> str:
     lines = ["User-agent: *"]
     lines += [f"Disallow: {d}" for d in spec.robots_disallow] or ["Disallow:"]
@@ -273,6 +287,8 @@ def render_path(spec: SiteSpec, path: str, port: int | None = None, shape: str =
         return 200, "text/plain; charset=utf-8", robots_txt(spec, port).encode()
     if path == "/sitemap.xml" and spec.sitemap:
         return 200, "application/xml; charset=utf-8", sitemap_xml(spec, port).encode()
+    if spec.price_pdf and path == spec.price_pdf:
+        return 200, "application/pdf", price_pdf_bytes(spec)
     if path == "/assets/site.css":
         return 200, "text/css; charset=utf-8", b"body{font-family:sans-serif;margin:0}.cookie-banner{position:fixed;bottom:0}\n"
     state, page = resolve(spec, path)

@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 
 import scrapy
 from scrapy.http import Request, TextResponse
-from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+import lxml.html
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.job import job_dir
 from w3lib.url import url_query_cleaner
@@ -25,6 +26,8 @@ from w3lib.url import url_query_cleaner
 from items import CrawlErrorItem, PageItem
 from crawl import resume
 from spiders.pages import extract_page
+from spiders.pages import pdf_page
+from spiders.pages.clinic_page import page_links
 from core.text import site_key
 from spiders.seeds import Seed, read_seeds
 
@@ -47,6 +50,15 @@ _SKIP = re.compile(
 _TRACKING = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "utm_id",
              "gclid", "fbclid", "msclkid", "mc_cid", "mc_eid", "ref", "_ga", "utm",
              "sessionid", "session_id", "sid", "PHPSESSID", "phpsessid", "jsessionid"]
+
+
+_FILE_EXTENSIONS = frozenset(IGNORED_EXTENSIONS)
+
+
+def _is_file(url: str) -> bool:
+    """An image, archive, media or office file by its extension (Scrapy's IGNORED_EXTENSIONS)."""
+    last = url.split("?", 1)[0].rsplit("/", 1)[-1]
+    return "." in last and last.rsplit(".", 1)[1].lower() in _FILE_EXTENSIONS
 
 
 def strip_tracking(url: str) -> str:
@@ -89,11 +101,12 @@ class SiteState:
     scheduled: int = 0
     seen: set[int] = field(default_factory=set)
     hints: dict = field(default_factory=dict)
+    pdfs: int = 0  # PDF price lists scheduled (at most CLINICWATCH_MAX_PDFS_PER_SITE)
 
     @classmethod
     def from_dict(cls, data: dict) -> SiteState:
         return cls(seed=Seed(**data["seed"]), scheduled=data["scheduled"], seen=set(data["seen"]),
-                   hints=data["hints"])
+                   hints=data["hints"], pdfs=data.get("pdfs", 0))
 
     def to_dict(self) -> dict:
         return {"seed": asdict(self.seed), "scheduled": self.scheduled, "seen": sorted(self.seen),
@@ -108,13 +121,14 @@ class SitesSpider(scrapy.Spider):
         self.seeds_path = seeds
         self.sites: dict[str, SiteState] = {}
         self.seed_problems: list[tuple[int, str]] = []
-        self.links = LinkExtractor(deny_extensions=IGNORED_EXTENSIONS, unique=True, canonicalize=False)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_pages = crawler.settings.getint("CLINICWATCH_MAX_PAGES_PER_SITE", 25)
         spider.max_depth = crawler.settings.getint("CLINICWATCH_MAX_DEPTH", 3)
+        spider.max_pdfs = crawler.settings.getint("CLINICWATCH_MAX_PDFS_PER_SITE", 3)
+        spider.max_pdf_bytes = crawler.settings.getint("CLINICWATCH_MAX_PDF_BYTES", pdf_page.MAX_PDF_BYTES)
         spider.jobdir = job_dir(crawler.settings)  # before the scheduler reads it (crawl/resume.py)
         spider.sites = {k: SiteState.from_dict(v) for k, v in resume.open_jobdir(spider.jobdir).items()}
         return spider
@@ -156,11 +170,15 @@ class SitesSpider(scrapy.Spider):
         key = response.meta["site"]
         state = self.sites[key]
         ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if pdf_page.looks_like_pdf(response.body, ctype):
+            yield from self._parse_pdf(response, key, state)
+            return
         if not isinstance(response, TextResponse) or ("html" not in ctype and ctype):
             yield CrawlErrorItem(url=response.url, site=key, reason=f"not HTML ({ctype or 'no type'})",
                                  at=_now(), status=response.status)
             return
-        extract = extract_page(response.body, response.url, content_type=ctype, hints=state.hints)
+        links: list[tuple[str, str]] = []
+        extract = extract_page(response.body, response.url, content_type=ctype, hints=state.hints, links=links)
         if extract.clinic.country and "country" not in state.hints:
             state.hints["country"] = extract.clinic.country
         depth = response.meta.get("page_depth", 0)
@@ -169,21 +187,61 @@ class SitesSpider(scrapy.Spider):
             fetched_at=_now(), status=response.status, extract=extract, depth=depth,
         )
         if depth < self.max_depth:
-            yield from self._follow(response, key, state, depth + 1)
+            yield from self._follow(response, key, state, depth + 1, links)
 
-    def _follow(self, response, key: str, state: SiteState, depth: int):
-        for score, url in self.claim_links(key, state, self.link_candidates(response, key)):
+    def _follow(self, response, key: str, state: SiteState, depth: int, links=None):
+        if links is None:
+            links = page_links(lxml.html.document_fromstring(response.text or "<html></html>"), response.url)
+        yield from self._follow_pdfs(key, state, depth, links)
+        for score, url in self.claim_links(key, state, self.link_candidates(response, key, links)):
             yield self._request(url, key, depth, priority=score - 10 * depth)
 
-    def link_candidates(self, response, key: str) -> list[tuple[int, str, str]]:
-        """(priority, URL to request, canonical URL) for each on-site link worth following:
-        tracking parameters and fragments stripped, skipped paths (logins, carts, feeds) left out."""
-        out = []
-        for link in self.links.extract_links(response):
-            if site_key(link.url) != key or _SKIP.search(link.url):
+    def _follow_pdfs(self, key: str, state: SiteState, depth: int, links: list[tuple[str, str]]):
+        """Links to PDF price lists, menus and fees: at most max_pdfs a site, max_pdf_bytes each."""
+        for url, text in links:
+            if state.pdfs >= self.max_pdfs:
+                return
+            if site_key(url) != key or not pdf_page.is_price_pdf_link(url, text):
                 continue
-            url = strip_tracking(link.url)
-            out.append((link_priority(url, link.text or ""), url, canonical(url)))
+            key_ = fingerprint(canonical(url))
+            if key_ in state.seen:
+                continue
+            state.seen.add(key_)
+            state.pdfs += 1
+            request = self._request(url, key, depth, priority=50)
+            request.meta.update(pdf_title=text or None, download_maxsize=self.max_pdf_bytes)
+            yield request
+
+    def _parse_pdf(self, response, key: str, state: SiteState):
+        """One PageItem per PDF page with text (URL#page=N), or the reason it could not be read."""
+        self.crawler.stats.inc_value("clinicwatch/pdfs")
+        pages = pdf_page.extract_pdf(response.body, response.url, hints=state.hints,
+                                     title=response.meta.get("pdf_title"))
+        if len(pages) == 1 and pages[0][1].errors and not pages[0][1].prices:
+            yield CrawlErrorItem(url=response.url, site=key, reason=pages[0][1].errors[0], at=_now(),
+                                 status=response.status)
+            return
+        self.crawler.stats.inc_value("clinicwatch/pdfs_read")
+        for url, extract in pages:
+            self.crawler.stats.inc_value("clinicwatch/pdf_pages")
+            yield PageItem(url=url, site=key, seed_url=state.seed.url, seed_name=state.seed.name,
+                           fetched_at=_now(), status=response.status, extract=extract,
+                           depth=response.meta.get("page_depth", 0))
+
+    def link_candidates(self, response, key: str, links: list[tuple[str, str]] | None = None
+                        ) -> list[tuple[int, str, str]]:
+        """(priority, URL to request, canonical URL) for each on-site link worth following:
+        tracking parameters and fragments stripped, files (images, archives, media) and skipped
+        paths (logins, carts, feeds) left out. ``links`` are the page object's (URL, text) pairs;
+        without them the response is parsed here."""
+        if links is None:
+            links = page_links(lxml.html.document_fromstring(response.text or "<html></html>"), response.url)
+        out = []
+        for link_url, text in links:
+            if site_key(link_url) != key or _SKIP.search(link_url) or _is_file(link_url):
+                continue
+            url = strip_tracking(link_url)
+            out.append((link_priority(url, text), url, canonical(url)))
         return out
 
     def claim_links(self, key: str, state: SiteState, candidates: list[tuple[int, str, str]]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from w3lib.encoding import html_to_unicode
@@ -79,8 +79,13 @@ def extract_page(
     *,
     content_type: str | None = None,
     hints: dict | None = None,
+    links: list | None = None,
 ) -> PageExtract:
-    """Read one page. ``hints`` may carry {"country": "GB"} learned from the site's other pages."""
+    """Read one page. ``hints`` may carry {"country": "GB"} learned from the site's other pages.
+
+    ``links``, when given, receives the page's links as (absolute URL without fragment, text), read
+    from the same parse before menus are stripped (menus are where a site links its pages), so
+    the spider needs no second parse of the page to follow them."""
     result = PageExtract(page_kind=page_kind(url))
     if isinstance(html, bytes) and looks_binary(html):
         result.errors.append("binary content, not an HTML page")
@@ -98,6 +103,8 @@ def extract_page(
         result.errors.append(f"not parseable as HTML: {exc}")
         return result
     nodes = structured.load(text, url, result.errors)  # JSON-LD and microdata: the only reading of scripts
+    if links is not None:
+        links.extend(page_links(doc, url))
     strip_unseen(doc)
     hints = hints or {}
     _run(result, "clinic", lambda: _clinic(result, doc, nodes, url, hints))
@@ -108,6 +115,31 @@ def extract_page(
         people.extract_practitioners(doc, nodes, url=url, country=country)))
     return result
 
+
+def page_links(doc, url: str) -> list[tuple[str, str]]:
+    """Every link of a parsed page once: (absolute URL without its fragment, link text).
+
+    A mega menu links the same few pages hundreds of times with different fragments; each is
+    resolved and its text read only the first time."""
+    base = next(iter(doc.xpath("//base/@href")), None)
+    base = urljoin(url, base.strip()) if base else url
+    seen: set[str] = set()
+    out = []
+    for el in doc.iter("a", "area"):
+        href = (el.get("href") or "").strip()
+        if not href or href[0] == "#" or href[:11].lower().startswith(_NOT_PAGES):
+            continue
+        bare = href.split("#", 1)[0]
+        if bare in seen:
+            continue
+        seen.add(bare)
+        absolute = urljoin(base, bare)
+        if absolute.startswith(("http://", "https://")):
+            out.append((absolute, " ".join(el.text_content().split())[:200] if el.tag == "a" else el.get("alt", "")))
+    return out
+
+
+_NOT_PAGES = ("javascript:", "mailto:", "tel:", "data:", "sms:", "whatsapp:", "callto:", "fax:")
 
 UNSEEN_TAGS = ("script", "style", "template", "noscript")
 CHROME_TAGS = ("nav", "svg", "select")  # menus (a CMS mega menu is hundreds of links), icons, dropdowns

@@ -106,3 +106,25 @@ def test_loopback_is_refused_without_allow_private(web, tmp_path):
     reasons = [r[0] for r in con.execute("select reason from crawl_errors")]
     assert reasons and all("refused" in r and "--allow-private" in r for r in reasons)
     assert result.returncode in (0, 1)
+
+
+def test_pdf_price_lists_are_read_with_their_page(crawled, web):
+    """Sites that publish their prices as a PDF: the crawl fetches it, reads it with the same
+    extraction and keeps URL#page=N as the source of each price; the crawl row counts the PDFs."""
+    from samples.generator import iter_sites
+
+    db, row = crawled
+    pdf_sites = [s for s in iter_sites(CLINICS, 11) if s.price_pdf]
+    assert pdf_sites, "the sample web should publish some price lists as PDFs"
+    assert row["pdfs"] == len(pdf_sites)
+    con = sqlite3.connect(db)
+    try:
+        for spec in pdf_sites:
+            sources = {r[0] for r in con.execute(
+                "SELECT p.source_url FROM prices p JOIN clinics c ON c.id = p.clinic_id WHERE c.site = ?",
+                [spec.site])}
+            assert sources and all(s.split("#")[0].endswith(spec.price_pdf) and s.endswith("#page=1")
+                                   for s in sources), (spec.site, sources)
+    finally:
+        con.close()
+

@@ -78,3 +78,5 @@ def test_progress_and_summary_on_stderr(web, tmp_path):
     summary = [ln for ln in result.stderr.splitlines() if ln.startswith("crawl summary: ")]
     assert len(summary) == 1 and "20/20 sites done" in summary[0] and "monitors ok" in summary[0]
     assert query(db, "select status, monitor_failures from crawls") == [("finished", None)]
+    pdfs = query(db, "select pdfs from crawls")[0][0]
+    assert f" {pdfs} PDFs read, " in summary[0]

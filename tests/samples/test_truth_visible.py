@@ -32,6 +32,12 @@ def _numbers(text: str) -> set[float]:
 def _page_text(spec, path: str) -> str:
     status, ctype, body = spec.render(path, 8765)
     assert status == 200, (spec.host, path, status)
+    if ctype == "application/pdf":  # a price list published as a PDF: its text, as a reader extracts it
+        import io
+
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
     charset = ctype.split("charset=")[1].lower()
     raw = html.unescape(body.decode(charset))
     # tag attributes (microdata content=, JSON-LD in <script>) count as visible to a parser
@@ -74,3 +80,13 @@ def test_blog_numbers_are_not_in_truth():
 def test_every_site_has_reasonable_page_counts():
     for spec in SPECS:
         assert 4 <= len(spec.pages) <= 25, (spec.site, len(spec.pages))
+
+
+def test_some_sites_publish_their_price_list_as_a_pdf():
+    pdf_sites = [s for s in SPECS if s.price_pdf]
+    assert 8 <= len(pdf_sites) <= 30
+    for spec in pdf_sites[:5]:
+        prices_page = next(p for p in spec.pages if p.kind == "prices")
+        status, _, body = spec.render(prices_page.path, 8765)
+        assert status == 200 and spec.price_pdf.encode() in body
+        assert all(r.page == spec.price_pdf for r in spec.clinics[0].prices)
