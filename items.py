@@ -132,11 +132,21 @@ class Money:
 
 
 @dataclass
+class BookingLink:
+    """A link from the clinic's site to an online booking platform (extract/booking_platforms.yml)."""
+
+    platform: str  # the platform's id ("fresha")
+    name: str  # its display name ("Fresha")
+    url: str
+
+
+@dataclass
 class PageExtract:
     clinic: ClinicInfo = field(default_factory=ClinicInfo)
     prices: list[Price] = field(default_factory=list)
     practitioners: list[Practitioner] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)  # non-own money mentions, with their role
+    booking: list[BookingLink] = field(default_factory=list)  # booking platforms the page links to
     page_kind: str | None = None  # home, prices, team, contact, location, blog, other
     errors: list[str] = field(default_factory=list)  # why something could not be read
 

@@ -52,10 +52,15 @@ def load_truth(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+MEASURES = ("prices", "practitioners", "registrations", "findings", "booking platforms")
+
+
 def truth_counters(truth: Iterable[dict]) -> dict[str, Counter]:
-    out = {k: Counter() for k in ("prices", "practitioners", "registrations", "findings")}
+    out = {k: Counter() for k in MEASURES}
     for site in truth:
         s = site["site"]
+        for platform in site.get("booking", []):
+            out["booking platforms"][(s, platform)] += 1
         for p in site.get("prices", []):
             if p.get("amount") is not None:
                 out["prices"][price_key(p, s, p.get("branch") or "")] += 1
@@ -87,7 +92,10 @@ LEFT JOIN practitioners pr ON pr.id = f.practitioner_id
 
 
 def db_counters(db) -> dict[str, Counter]:
-    out = {k: Counter() for k in ("prices", "practitioners", "registrations", "findings")}
+    out = {k: Counter() for k in MEASURES}
+    for row in db.query("""SELECT DISTINCT c.site, substr(s.source, 9) AS platform FROM clinic_sources s
+                           JOIN clinics c ON c.id = s.clinic_id WHERE s.source LIKE 'booking:%'"""):
+        out["booking platforms"][(row["site"], row["platform"])] += 1
     for row in db.query("""SELECT c.site, c.branch, p.treatment, p.amount, p.currency, p.unit
                            FROM prices p JOIN clinics c ON c.id = p.clinic_id WHERE p.amount IS NOT NULL"""):
         out["prices"][price_key(row, row["site"], row["branch"])] += 1
@@ -136,7 +144,7 @@ def evaluate_sample_web(db_path: str, *, clinics: int, seed: int, verbose: bool 
     s = report["scores"]
     report["ok"] = (crawl.get("status") == "finished"
                     and all(s[k]["precision"] >= PRICE_TARGET and s[k]["recall"] >= PRICE_TARGET
-                            for k in ("prices", "practitioners", "registrations")))
+                            for k in ("prices", "practitioners", "registrations", "booking platforms")))
     return report
 
 

@@ -8,7 +8,7 @@ errors in the crawl's stats and fails the ``item validation`` monitor.
 
 from __future__ import annotations
 
-from items import CREDENTIAL_KINDS, PROFESSIONS, TREATMENTS, UNITS
+from items import CREDENTIAL_KINDS, MONEY_ROLES, PROFESSIONS, TREATMENTS, UNITS
 
 _TEXT = {"type": ["string", "null"]}
 _AMOUNT = {"type": ["number", "null"], "minimum": 0}
@@ -50,6 +50,28 @@ PRACTITIONER = {
     },
 }
 
+MONEY = {
+    "type": "object",
+    "required": ["role", "amount", "currency"],
+    "properties": {
+        "role": {"enum": [r for r in MONEY_ROLES if r != "own_price"]},
+        "amount": _AMOUNT, "amount_max": _AMOUNT,
+        "currency": _CURRENCY,
+        "treatment": {"enum": [*TREATMENTS, None]},
+        "text": {"type": ["string", "null"], "maxLength": 300},
+    },
+}
+
+BOOKING_LINK = {
+    "type": "object",
+    "required": ["platform", "name", "url"],
+    "properties": {
+        "platform": {"type": "string", "pattern": "^[a-z0-9_]+$"},
+        "name": {"type": "string", "minLength": 1},
+        "url": {"type": "string", "pattern": "^https?://"},
+    },
+}
+
 PAGE_ITEM = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "type": "object",
@@ -65,6 +87,8 @@ PAGE_ITEM = {
             "properties": {
                 "prices": {"type": "array", "items": PRICE},
                 "practitioners": {"type": "array", "items": PRACTITIONER},
+                "money": {"type": "array", "items": MONEY},
+                "booking": {"type": "array", "items": BOOKING_LINK},
                 "clinic": {"type": "object", "properties": {
                     "country": {"type": ["string", "null"], "pattern": "^[A-Z]{2}$"},
                     "latitude": {"type": ["number", "null"], "minimum": -90, "maximum": 90},

@@ -79,6 +79,8 @@ def page_rows(item: PageItem, crawl_id: int | None) -> dict[str, list[dict]]:
     }]
     rows["clinic_sources"] = [{"clinic_id": cid, "source": "website", "url": site_root(item.seed_url),
                                "first_seen": seen, "last_seen": seen}]
+    rows["clinic_sources"] += [{"clinic_id": cid, "source": f"booking:{b.platform}", "url": b.url,
+                                "first_seen": seen, "last_seen": seen} for b in ex.booking]
     return rows
 
 

@@ -157,6 +157,52 @@ def prices(conn: sqlite3.Connection, clinic_id: str) -> list[dict[str, Any]]:
     return rows
 
 
+# Money the clinic's pages mention that is not a treatment price, and that people want to know
+# before they book (market figures, examples and old prices are not shown here).
+CHARGE_ROLES = {"deposit": "Deposit", "fee": "Fee (cancellation, missed appointment, admin)",
+                "finance": "Finance or membership"}
+
+
+def charges(conn: sqlite3.Connection, clinic_id: str) -> list[dict[str, Any]]:
+    """Deposits, fees and finance offers stated on the clinic's own pages (table ``money``)."""
+    if not has_table(conn, "money"):
+        return []
+    roles = ", ".join(f"'{r}'" for r in CHARGE_ROLES)
+    rows = _rows(conn, f"SELECT role, amount, amount_max, currency, text, source_url, last_seen FROM money "
+                 f"WHERE clinic_id = ? AND role IN ({roles}) AND amount IS NOT NULL "
+                 "ORDER BY role, amount", (clinic_id,))
+    out, seen = [], set()
+    for m in rows:
+        key = (m["role"], m["amount"], m["currency"])
+        if key in seen:  # the same deposit stated on several pages
+            continue
+        seen.add(key)
+        text = money(m["amount"], m["currency"])
+        if m["amount_max"]:
+            text += " to " + money(m["amount_max"], m["currency"])
+        out.append({"role": m["role"], "role_text": CHARGE_ROLES[m["role"]], "amount_text": text,
+                    "text": m["text"], "source_url": safe_url(m["source_url"])})
+    return out
+
+
+def booking(conn: sqlite3.Connection, clinic_id: str) -> list[dict[str, Any]]:
+    """Booking platforms the clinic's site links to: where else it lists treatments and prices."""
+    from extract.booking import platform_of
+
+    rows = _rows(conn, "SELECT source, url, last_seen FROM clinic_sources WHERE clinic_id = ? "
+                 "AND source LIKE 'booking:%' ORDER BY source, url", (clinic_id,))
+    out, seen = [], set()
+    for row in rows:
+        platform = row["source"].split(":", 1)[1]
+        if platform in seen:
+            continue
+        seen.add(platform)
+        known = platform_of(row["url"])
+        out.append({"platform": platform, "name": known[1] if known else platform.title(),
+                    "url": safe_url(row["url"]), "last_seen": row["last_seen"]})
+    return out
+
+
 def _norm(pos: dict[str, Any] | None, price: dict[str, Any]) -> dict[str, Any] | None:
     if not pos or pos.get("norm_median") is None:
         return None
@@ -228,6 +274,7 @@ def clinic_report(conn: sqlite3.Connection, clinic_id: str) -> dict[str, Any] | 
     checked = checked_summary(src, people, orphans, price_rows)
     return {"clinic": clinic, "sources": src["sources"], "pages": src["pages"],
             "practitioners": people, "clinic_credentials": orphans, "prices": price_rows,
+            "charges": charges(conn, clinic_id), "booking": booking(conn, clinic_id),
             "findings": found, "counts": counts, "checked": checked,
             "headline": _headline(counts)}
 

@@ -245,6 +245,20 @@ def _build(seed: int, index: int) -> SiteSpec:
     return spec
 
 
+# The booking platform a site's "Book online" button opens (never fetched: the crawl stays on the
+# clinic's own site), on the platforms' real hosts so the page object names the platform.
+BOOKING_URLS = {
+    "booking.fresha.example": "https://www.fresha.com/a/{slug}-x7k2?source=website",
+    "app.phorest.example": "https://www.phorest.com/salon/{slug}",
+    "widget.treatwell.example": "https://www.treatwell.co.uk/place/{slug}/?source=website",
+    "bookings.pabau.example": "https://connect.pabau.com/bookings/{slug}",
+    "go.booksy.example": "https://booksy.com/en-gb/{slug}",
+}
+BOOKING_PLATFORM = {"booking.fresha.example": "fresha", "app.phorest.example": "phorest",
+                    "widget.treatwell.example": "treatwell", "bookings.pabau.example": "pabau",
+                    "go.booksy.example": "booksy"}
+
+
 def _furnish(rng: random.Random, spec: SiteSpec) -> None:
     spec.founded = rng.randint(2008, 2021)
     spec.decimals = rng.random() < 0.3
@@ -259,7 +273,8 @@ def _furnish(rng: random.Random, spec: SiteSpec) -> None:
         spec.charset = "windows-1252" if spec.country != "GB" or rng.random() < 0.5 else "iso-8859-1"
     provider = rng.choice(("booking.fresha.example", "app.phorest.example", "widget.treatwell.example",
                            "bookings.pabau.example", "go.booksy.example"))
-    spec.booking_url = f"https://{provider}/{slugify(spec.name)}?source=website"
+    spec.booking_url = BOOKING_URLS[provider].format(slug=slugify(spec.name))
+    spec.booking_platform = BOOKING_PLATFORM[provider]
     spec.last_modified_day = rng.randint(0, 300)
     spec.blog = content.blog_posts(rng, spec)
     spec.pages = templates.plan(spec, rng)

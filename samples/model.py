@@ -133,6 +133,7 @@ class SiteSpec:
     robots_disallow: tuple[str, ...] = ()
     slash_redirect: bool = False  # "/prices" -> 301 "/prices/" (else served as a duplicate)
     booking_url: str = ""
+    booking_platform: str = ""  # the platform booking_url points to (extract/booking_platforms.yml id)
     founded: int = 2015
     decimals: bool = False
     last_modified_day: int = 0  # days after 2024-01-01

@@ -59,6 +59,7 @@ def truth_record(spec: SiteSpec, port: int | None, norms: PriceNorms | None = No
         "scenarios": list(spec.scenarios),
         "expected_findings": expected_findings(spec, norms),
         "pages": [p.path for p in spec.pages],
+        "booking": [spec.booking_platform] if spec.booking_platform else [],
     }
 
 

@@ -103,6 +103,12 @@ def _render_report(r: dict[str, Any]) -> str:
     out += _section("What it costs", [_table(rows, ["treatment", "as written", "price",
                                                      "per session", "against local norm"])]
                     if rows else ["No prices found."])
+    if r.get("charges"):
+        out += _section("Other charges the clinic mentions",
+                        [f"{m['role_text']}: {m['amount_text']}" + (f" ({m['source_url']})" if m["source_url"] else "")
+                         for m in r["charges"]])
+    if r.get("booking"):
+        out += _section("Also bookable on", [f"{b['name']}: {b['url'] or ''}" for b in r["booking"]])
     out += _section("Sources", [f"{s['source']}: {s['url']} (last seen {(s['last_seen'] or '')[:10]})"
                                 for s in r["sources"]]
                     + [f"page {p['url']} ({p['page_kind'] or 'page'}, read {(p['fetched_at'] or '')[:10]})"

@@ -17,7 +17,7 @@ import lxml.html
 from w3lib.encoding import html_to_unicode
 
 from core.places import COUNTRY_CURRENCY
-from extract import clinic_info, money_roles, people, price_blocks, structured, treatments
+from extract import booking, clinic_info, money_roles, people, price_blocks, structured, treatments
 from items import Money, PageExtract
 
 log = logging.getLogger(__name__)
@@ -103,8 +103,10 @@ def extract_page(
         result.errors.append(f"not parseable as HTML: {exc}")
         return result
     nodes = structured.load(text, url, result.errors)  # JSON-LD and microdata: the only reading of scripts
+    found_links = page_links(doc, url)
     if links is not None:
-        links.extend(page_links(doc, url))
+        links.extend(found_links)
+    _run(result, "booking", lambda: result.booking.extend(booking.booking_links(found_links)))
     strip_unseen(doc)
     hints = hints or {}
     _run(result, "clinic", lambda: _clinic(result, doc, nodes, url, hints))

@@ -140,7 +140,24 @@ def build(path: str) -> str:
         {"clinic_id": GLOW, "source": "website", "url": "https://www.glowaesthetics.co.uk/",
          "first_seen": NOW, "last_seen": NOW},
         {"clinic_id": EVIL, "source": "website", "url": "javascript:window.__pwned=1",
+         "first_seen": NOW, "last_seen": NOW},
+        {"clinic_id": GLOW, "source": "booking:fresha", "url": "https://www.fresha.com/a/glow-aesthetics-london",
+         "first_seen": NOW, "last_seen": NOW},
+        {"clinic_id": EVIL, "source": "booking:treatwell", "url": "javascript:window.__pwned=1",
          "first_seen": NOW, "last_seen": NOW}])
+    db["money"].insert_all([  # deposits, fees and finance the pages state (and a market figure not shown)
+        {"id": "m1", "clinic_id": GLOW, "role": "deposit", "amount": 50.0, "currency": "GBP",
+         "text": "A £50 deposit secures your booking.", "source_url": "https://www.glowaesthetics.co.uk/terms",
+         "first_seen": NOW, "last_seen": NOW, "last_crawl_id": 1},
+        {"id": "m2", "clinic_id": GLOW, "role": "fee", "amount": 40.0, "currency": "GBP",
+         "text": "Missed appointments are charged £40.", "source_url": "https://www.glowaesthetics.co.uk/terms",
+         "first_seen": NOW, "last_seen": NOW, "last_crawl_id": 1},
+        {"id": "m3", "clinic_id": GLOW, "role": "market_price", "amount": 300.0, "currency": "GBP",
+         "text": "Elsewhere one area costs about £300.", "source_url": "https://www.glowaesthetics.co.uk/blog/x",
+         "first_seen": NOW, "last_seen": NOW, "last_crawl_id": 1},
+        {"id": "m4", "clinic_id": EVIL, "role": "deposit", "amount": 10.0, "currency": "GBP",
+         "text": f"Pay {XSS} now", "source_url": "javascript:window.__pwned=1",
+         "first_seen": NOW, "last_seen": NOW, "last_crawl_id": 1}])
     db["crawls"].insert({"spider": "sites", "started_at": NOW, "finished_at": NOW, "status": "finished"})
     if db["register_entries"].exists():
         db["register_entries"].insert({"kind": "gmc", "number": "7654321", "name": PRIVATE_SENTINEL,

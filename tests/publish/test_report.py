@@ -147,3 +147,18 @@ def test_cli_errors(tmp_path, capsys):
     assert main(["check", "x", "--db", str(tmp_path / "missing.db")]) == 1
     assert "database not found" in capsys.readouterr().err
     assert main(["check", "--db", str(tmp_path / "missing.db")]) == 2
+
+
+def test_the_report_names_deposits_fees_and_other_booking_platforms(conn):
+    report = check(conn, clinic=GLOW)["report"]
+    assert [(m["role"], m["amount_text"]) for m in report["charges"]] == [("deposit", "£50"), ("fee", "£40")]
+    assert report["charges"][0]["source_url"] == "https://www.glowaesthetics.co.uk/terms"
+    assert [(b["name"], b["url"]) for b in report["booking"]] == [
+        ("Fresha", "https://www.fresha.com/a/glow-aesthetics-london")]
+    text = publish_cli.render_text({"status": "report", "report": report})
+    assert "Deposit: £50" in text and "Also bookable on" in text and "Fresha" in text
+
+
+def test_hostile_charges_and_booking_links_stay_text(conn):
+    report = check(conn, clinic=EVIL)["report"]
+    assert report["charges"][0]["source_url"] is None and report["booking"][0]["url"] is None
