@@ -41,6 +41,13 @@ TWISTED_DNS_RESOLVER = "crawl.netguard.GuardedResolver"
 
 # --- Per-site bounds (the sites spider) -----------------------------------------------
 CLINICWATCH_MAX_PAGES_PER_SITE = 25
+# Client-rendered sites (crawl/render.py): auto renders app shells in Chromium, within these limits.
+CLINICWATCH_RENDER = "auto"  # auto | never | always (--render)
+CLINICWATCH_RENDER_MAX_PER_SITE = 10
+CLINICWATCH_RENDER_MAX_PER_CRAWL = 300
+# PDF price lists (spiders/pages/pdf_page.py)
+CLINICWATCH_MAX_PDFS_PER_SITE = 3
+CLINICWATCH_MAX_PDF_BYTES = 5 * 1024 * 1024
 CLINICWATCH_MAX_DEPTH = 3
 
 # --- Pipeline and storage ---------------------------------------------------------------

@@ -85,4 +85,6 @@ def settings_overrides(args: argparse.Namespace) -> dict:
         overrides[name] = value
     if getattr(args, "max_pages", None):
         overrides["CLINICWATCH_MAX_PAGES_PER_SITE"] = args.max_pages
+    if getattr(args, "render", None):
+        overrides["CLINICWATCH_RENDER"] = args.render
     return overrides

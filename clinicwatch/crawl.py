@@ -6,6 +6,7 @@ more concurrency, loopback allowed. Real crawls keep settings.py's manners.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -48,8 +49,29 @@ def build_settings(db_path: str, *, allow_private: bool = False, loopback: bool 
     return settings
 
 
+def apply_render(settings: Settings) -> None:
+    """Turn the browser on for ``CLINICWATCH_RENDER`` auto/always (crawl/render.py); ``auto``
+    without Chromium renders nothing and says so, ``always`` without it is an error."""
+    from crawl import render
+
+    mode = settings.get("CLINICWATCH_RENDER", "auto")
+    if mode not in render.MODES:
+        raise ValueError(f"CLINICWATCH_RENDER must be one of {', '.join(render.MODES)}, not {mode!r}")
+    if mode == "never" or "PLAYWRIGHT_LAUNCH_OPTIONS" in settings:
+        return
+    try:
+        settings.setdict(render.playwright_settings(settings.getbool("CLINICWATCH_ALLOW_PRIVATE")),
+                         priority="cmdline")
+    except RuntimeError as exc:
+        if mode == "always":
+            raise
+        logging.getLogger(__name__).warning("%s; no page is rendered in this crawl", exc)
+        settings.set("CLINICWATCH_RENDER", "never", priority="cmdline")
+
+
 def run_steps(db_path: str, steps: list[Step], settings: Settings) -> list[dict]:
     """Run spiders one after another in one reactor; return each crawl's `crawls` row."""
+    apply_render(settings)
     db = open_db(db_path)  # schema first, so a failed start still leaves a valid file
     mark_interrupted(db)  # callers hold the run lock: nothing else is crawling into this file
     db.close()

@@ -59,7 +59,7 @@ def run_worker(redis_url: str, prefix: str, *, allow_private: bool, idle: float,
     """Crawl from the shared queue until idle; return this worker's final stats."""
     from scrapy.crawler import CrawlerProcess
 
-    from clinicwatch.crawl import build_settings
+    from clinicwatch.crawl import apply_render, build_settings
     from spiders.redis_sites import RedisSitesSpider
 
     settings = build_settings("(no database in a worker)", allow_private=allow_private,
@@ -67,6 +67,7 @@ def run_worker(redis_url: str, prefix: str, *, allow_private: bool, idle: float,
                                                  "CLINICWATCH_WORKER_IDLE": idle, **(overrides or {}),
                                          **WORKER_COVERAGE_OFF},
                               log_level=log_level)
+    apply_render(settings)
     extensions = dict(settings.getdict("EXTENSIONS"))
     extensions.update({"crawl.record.CrawlRecordExtension": None, "spiders.redis_sites.WorkerReport": 920})
     settings.set("EXTENSIONS", extensions, priority="cmdline")

@@ -197,6 +197,7 @@ class CrawlProgress:
                 f"{self.tally.sites_done()}/{s.get_value('clinicwatch/sites', 0)} sites done, "
                 f"{s.get_value('clinicwatch/errors', 0)} errors, "
                 f"{s.get_value('clinicwatch/pdfs_read', 0)} PDFs read, "
+                f"{s.get_value('clinicwatch/rendered', 0)} pages rendered, "
                 f"{s.get_value('downloader/response_bytes', 0) / 1e6:.1f} MB downloaded")
 
     def report(self) -> None:

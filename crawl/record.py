@@ -38,6 +38,7 @@ def summarise_stats(stats: dict) -> dict:
         "errors": stats.get("clinicwatch/errors", 0),
         "bytes": stats.get("downloader/response_bytes", 0),
         "pdfs": stats.get("clinicwatch/pdfs_read", 0),
+        "rendered": stats.get("clinicwatch/rendered", 0),
     }
 
 

@@ -240,4 +240,8 @@ END""",
     ("050_crawl_pdfs", (
         'ALTER TABLE crawls ADD COLUMN pdfs INTEGER',
     )),
+    # Pages a crawl rendered in the browser (client-rendered sites, crawl/render.py).
+    ("060_crawl_rendered", (
+        'ALTER TABLE crawls ADD COLUMN rendered INTEGER',
+    )),
 ]

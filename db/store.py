@@ -110,9 +110,9 @@ def finish_crawl(db: sqlite_utils.Database, crawl_id: int, *, status: str, finis
     with db.conn:
         db.conn.execute(
             """UPDATE crawls SET finished_at = ?, status = ?, finish_reason = ?, sites = ?, pages = ?,
-               items = ?, errors = ?, bytes = ?, pdfs = ?, monitor_failures = ? WHERE id = ?""",
+               items = ?, errors = ?, bytes = ?, pdfs = ?, rendered = ?, monitor_failures = ? WHERE id = ?""",
             [_now(), status, finish_reason, stats.get("sites"), stats.get("pages"), stats.get("items"),
-             stats.get("errors"), stats.get("bytes"), stats.get("pdfs", 0),
+             stats.get("errors"), stats.get("bytes"), stats.get("pdfs", 0), stats.get("rendered", 0),
              json.dumps(failures) if failures else None, crawl_id],
         )
 

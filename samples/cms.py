@@ -186,3 +186,33 @@ def _padding_css(kind: str, size: int, rng: random.Random) -> str:
         rules.append(rule)
         total += len(rule)
     return f'<style id="{kind}-inline-css">{"".join(rules)}</style>'
+
+
+# A client-rendered site: the page is an empty app root, its content an inline JSON state that
+# this script (served at /static/js/main.js) turns into the DOM.
+APP_JS = """(function () {
+  function render() {
+    var state = window.__INITIAL_STATE__ || {};
+    var root = document.getElementById("root");
+    if (!root || !state.page) { return; }
+    root.innerHTML = state.page.html;
+    document.body.className = state.page.bodyClass || "";
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", render); }
+  else { render(); }
+})();
+"""
+
+
+def app_shell(html: str) -> str:
+    """The page as a client-rendered app: <head> kept, the body moved into window.__INITIAL_STATE__."""
+    head_end = html.index("</head>")
+    body_start = html.index(">", html.index("<body", head_end)) + 1
+    body_end = html.rindex("</body>")
+    cls_at = html.find('class="', head_end, body_start)
+    body_class = html[cls_at + 7:html.index('"', cls_at + 7)] if cls_at >= 0 else ""
+    state = json.dumps({"page": {"html": html[body_start:body_end], "bodyClass": body_class}})
+    state = state.replace("</", "<\\/")  # never close the script element early
+    return (html[:head_end] + f"<script>window.__INITIAL_STATE__ = {state};</script>" + "</head>\n"
+            '<body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript>'
+            '<script src="/static/js/main.js" defer></script></body></html>\n')

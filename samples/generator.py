@@ -279,6 +279,18 @@ def _furnish(rng: random.Random, spec: SiteSpec) -> None:
     spec.blog = content.blog_posts(rng, spec)
     spec.pages = templates.plan(spec, rng)
     _maybe_pdf_prices(spec)
+    _maybe_client_rendered(spec)
+
+
+CSR_TEMPLATES = ("page_builder", "team_bios", "prose", "jsonld_rich")
+CSR_SHARE = 0.25
+
+
+def _maybe_client_rendered(spec: SiteSpec) -> None:
+    """Some sites of the CMS-shaped web are client-rendered app shells (own random stream)."""
+    rng = random.Random(f"cw:{spec.seed}:site:{spec.index}:csr")
+    spec.client_rendered = (spec.template in CSR_TEMPLATES and not spec.price_pdf and len(spec.clinics) == 1
+                            and rng.random() < CSR_SHARE)
 
 
 PDF_TEMPLATES = ("wp_price_table", "page_builder", "team_bios")

@@ -139,6 +139,7 @@ class SiteSpec:
     last_modified_day: int = 0  # days after 2024-01-01
     server_name: str = "nginx"
     price_pdf: str = ""  # path of the PDF price list when the site publishes its prices that way
+    client_rendered: bool = False  # in the CMS-shaped web: an app shell that a script fills (samples/cms.py)
 
     def render(self, path: str, port: int | None = None) -> tuple[int, str, bytes]:
         from samples.render import render_path

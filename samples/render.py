@@ -289,6 +289,10 @@ def render_path(spec: SiteSpec, path: str, port: int | None = None, shape: str =
         return 200, "application/xml; charset=utf-8", sitemap_xml(spec, port).encode()
     if spec.price_pdf and path == spec.price_pdf:
         return 200, "application/pdf", price_pdf_bytes(spec)
+    if shape == "cms" and spec.client_rendered and path == "/static/js/main.js":
+        from samples import cms
+
+        return 200, "application/javascript; charset=utf-8", cms.APP_JS.encode()
     if path == "/assets/site.css":
         return 200, "text/css; charset=utf-8", b"body{font-family:sans-serif;margin:0}.cookie-banner{position:fixed;bottom:0}\n"
     state, page = resolve(spec, path)
@@ -302,5 +306,7 @@ def render_path(spec: SiteSpec, path: str, port: int | None = None, shape: str =
         from samples import cms
 
         html = cms.wrap(spec, page.path, html)
+        if spec.client_rendered:
+            html = cms.app_shell(html)
     body = html.encode(charset, errors="xmlcharrefreplace")
     return 200, f"text/html; charset={charset.upper() if charset != 'utf-8' else 'UTF-8'}", body

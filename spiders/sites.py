@@ -24,7 +24,7 @@ from scrapy.utils.job import job_dir
 from w3lib.url import url_query_cleaner
 
 from items import CrawlErrorItem, PageItem
-from crawl import resume
+from crawl import render, resume
 from spiders.pages import extract_page
 from spiders.pages import pdf_page
 from spiders.pages.clinic_page import page_links
@@ -102,11 +102,12 @@ class SiteState:
     seen: set[int] = field(default_factory=set)
     hints: dict = field(default_factory=dict)
     pdfs: int = 0  # PDF price lists scheduled (at most CLINICWATCH_MAX_PDFS_PER_SITE)
+    rendered: int = 0  # pages sent to the browser (at most CLINICWATCH_RENDER_MAX_PER_SITE)
 
     @classmethod
     def from_dict(cls, data: dict) -> SiteState:
         return cls(seed=Seed(**data["seed"]), scheduled=data["scheduled"], seen=set(data["seen"]),
-                   hints=data["hints"], pdfs=data.get("pdfs", 0))
+                   hints=data["hints"], pdfs=data.get("pdfs", 0), rendered=data.get("rendered", 0))
 
     def to_dict(self) -> dict:
         return {"seed": asdict(self.seed), "scheduled": self.scheduled, "seen": sorted(self.seen),
@@ -129,6 +130,12 @@ class SitesSpider(scrapy.Spider):
         spider.max_depth = crawler.settings.getint("CLINICWATCH_MAX_DEPTH", 3)
         spider.max_pdfs = crawler.settings.getint("CLINICWATCH_MAX_PDFS_PER_SITE", 3)
         spider.max_pdf_bytes = crawler.settings.getint("CLINICWATCH_MAX_PDF_BYTES", pdf_page.MAX_PDF_BYTES)
+        # rendering is possible only when crawl/render.py's settings installed the browser handler
+        rendering = "PLAYWRIGHT_LAUNCH_OPTIONS" in crawler.settings
+        spider.render_mode = crawler.settings.get("CLINICWATCH_RENDER", "auto") if rendering else "never"
+        spider.render_per_site = crawler.settings.getint("CLINICWATCH_RENDER_MAX_PER_SITE", 10)
+        spider.render_per_crawl = crawler.settings.getint("CLINICWATCH_RENDER_MAX_PER_CRAWL", 300)
+        spider.rendered_total = 0
         spider.jobdir = job_dir(crawler.settings)  # before the scheduler reads it (crawl/resume.py)
         spider.sites = {k: SiteState.from_dict(v) for k, v in resume.open_jobdir(spider.jobdir).items()}
         return spider
@@ -161,10 +168,37 @@ class SitesSpider(scrapy.Spider):
     def _request(self, url: str, key: str, depth: int, priority: int) -> Request:
         # dont_filter: the spider dedupes by canonical URL itself (state.seen); Scrapy's filter
         # would silently drop the second visit of a redirect loop instead of reporting it.
-        return Request(
+        request = Request(
             url, callback=self.parse, errback=self.on_error, priority=priority,
             meta={"site": key, "page_depth": depth}, dont_filter=True,
         )
+        state = self.sites.get(key)
+        wants = self.render_mode == "always" or (self.render_mode == "auto" and state and state.hints.get("render"))
+        if wants and not url.lower().split("?")[0].endswith(".pdf") and self._render_budget(state):
+            self._mark_rendered(request, state)
+        return request
+
+    def _render_budget(self, state: SiteState | None) -> bool:
+        if state is None or state.rendered >= self.render_per_site or self.rendered_total >= self.render_per_crawl:
+            self.crawler.stats.inc_value("clinicwatch/render_over_limit")
+            return False
+        return True
+
+    def _mark_rendered(self, request: Request, state: SiteState) -> None:
+        state.rendered += 1
+        self.rendered_total += 1
+        request.meta.update(playwright=True, playwright_page_goto_kwargs={"wait_until": "networkidle"})
+
+    def _render_again(self, response, key: str, state: SiteState):
+        """An app shell fetched without the browser: fetch it again through it, once, and remember
+        that this site renders in the browser (its next pages go there straight away)."""
+        state.hints["render"] = True
+        if not self._render_budget(state):
+            return None
+        request = Request(response.url, callback=self.parse, errback=self.on_error, priority=90,
+                          meta={"site": key, "page_depth": response.meta.get("page_depth", 0)}, dont_filter=True)
+        self._mark_rendered(request, state)
+        return request
 
     def parse(self, response):
         key = response.meta["site"]
@@ -177,6 +211,13 @@ class SitesSpider(scrapy.Spider):
             yield CrawlErrorItem(url=response.url, site=key, reason=f"not HTML ({ctype or 'no type'})",
                                  at=_now(), status=response.status)
             return
+        if response.meta.get("playwright"):
+            self.crawler.stats.inc_value("clinicwatch/rendered")
+        elif self.render_mode == "auto" and render.looks_client_rendered(response.body):
+            again = self._render_again(response, key, state)
+            if again is not None:
+                yield again
+                return  # the shell holds nothing to read; the rendered page follows
         links: list[tuple[str, str]] = []
         extract = extract_page(response.body, response.url, content_type=ctype, hints=state.hints, links=links)
         if extract.clinic.country and "country" not in state.hints:

@@ -90,6 +90,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _add_crawl_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every subcommand that runs the sites spider (read by cliutil.settings_overrides)."""
     p.add_argument("--max-pages", type=positive_int, help="pages per site (default 25)")
+    p.add_argument("--render", choices=("auto", "never", "always"),
+                   help="render pages in headless Chromium: auto renders client-rendered app shells only "
+                   "(default), always every page, never none (at most 10 a site, 300 a crawl)")
     add_settings_option(p)
 
 
