@@ -19,7 +19,6 @@ Measures (docs/evidence.md explains them):
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import time
 from collections import Counter, defaultdict
@@ -52,11 +51,11 @@ def load_rows(root: Path) -> list[dict]:
 
 
 def page_html(text: str) -> bytes:
-    """Plain page text as HTML: the first line is the title, every line a paragraph."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = html.escape(lines[0][:120]) if lines else ""
-    body = "\n".join(f"<p>{html.escape(line)}</p>" for line in lines)
-    return f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>".encode()
+    """Plain page text as the page object reads it (spiders/pages/clinic_page.text_as_html), so the
+    development set is scored exactly as `clinicwatch extract TEXTFILE --url URL` reads a saved page."""
+    from spiders.pages.clinic_page import text_as_html
+
+    return text_as_html(text).encode()
 
 
 def loose_key(p: dict) -> tuple:

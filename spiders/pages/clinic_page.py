@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import escape as html_escape
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -61,6 +62,27 @@ def decode(body: bytes, content_type: str | None = None) -> str:
     return text
 
 
+_HTML_MARKUP = re.compile(r"<(?:!doctype|html|head|body|div|p|span|a|table|ul|ol|li|h[1-6]|br|section|main|"
+                          r"article|header|footer|meta|title|script|style|img|strong|b|em|td|tr)\b", re.I)
+
+
+def is_plain_text(text: str, content_type: str | None = None) -> bool:
+    """Text without markup: declared text/plain, or no HTML tag in its first 20,000 characters."""
+    if (content_type or "").lower().startswith("text/plain"):
+        return True
+    return not _HTML_MARKUP.search(text[:20_000])
+
+
+def text_as_html(text: str) -> str:
+    """Plain text as a page: its first line the title, every line a paragraph (line breaks are
+    the only structure plain text has, and price lists live in them)."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    title = html_escape(lines[0][:120]) if lines else ""
+    body = "\n".join(f"<p>{html_escape(line)}</p>" for line in lines)
+    return f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>{body}</body></html>"
+
+
 _CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
 
 
@@ -92,6 +114,8 @@ def extract_page(
         return result
     try:
         text = decode(html, content_type) if isinstance(html, bytes) else html
+        if is_plain_text(text, content_type):
+            text = text_as_html(text)  # a saved excerpt or a text/plain page: one paragraph a line
         if len(text) > MAX_HTML_CHARS:
             result.errors.append(f"page truncated from {len(text)} to {MAX_HTML_CHARS} characters")
             text = text[:MAX_HTML_CHARS]

@@ -175,3 +175,34 @@ def test_swiss_francs_written_as_a_word():
     url = "https://hautzentrum.example/aesthetik/"
     ex = extract_page(page(url, "Botulinumtoxin", "Die Behandlung kostet bei uns zirka 300 Franken pro Zone."), url)
     assert [(p.amount, p.currency) for p in ex.prices] == [(300.0, "CHF")]
+
+
+def test_a_saved_text_excerpt_reads_line_by_line(tmp_path):
+    """`clinicwatch extract page.txt --url URL`: plain text has only its line breaks for structure,
+    so each line is a paragraph (a price list is rows, not one long sentence)."""
+    from tests.conftest import run_cli
+
+    text = ("Anti-wrinkle injections\nThe cost depends on how many areas are treated.\n"
+            "1 area £150\n2 areas £200\n3 areas £250\nBook a consultation online.\n")
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("extract", str(path), "--url", "https://glowbar.example/anti-wrinkle/")
+    assert result.returncode == 0, result.stderr
+    import json
+
+    prices = json.loads(result.stdout)["prices"]
+    assert [(p["treatment"], p["amount"], p["quantity"]) for p in prices] == [
+        ("botulinum_toxin", 150.0, 1.0), ("botulinum_toxin", 200.0, 2.0), ("botulinum_toxin", 250.0, 3.0)]
+
+
+@pytest.mark.parametrize("text, ctype, plain", [
+    ("Prices\nLip filler £200", None, True),
+    ("<p>Lip filler £200</p>", None, False),
+    ("<!doctype html><title>x</title>", None, False),
+    ("<p>x</p>", "text/plain; charset=utf-8", True),
+    ("Use 2 < 3 and 5 > 4 in sums", None, True),
+])
+def test_plain_text_is_told_from_html(text, ctype, plain):
+    from spiders.pages.clinic_page import is_plain_text
+
+    assert is_plain_text(text, ctype) is plain
