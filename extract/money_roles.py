@@ -181,6 +181,10 @@ def local_context(sentence: str, price_text: str | None) -> str:
     return before + sentence[at:end] + after
 
 
+# "typically starts at £400" on a clinic's own page is its from-price, not a market figure
+_OWN_FROM = re.compile(r"\b(?:typically|usually|generally|normally)\s+(?:starts?|begins?)\s+(?:at|from)\b")
+
+
 def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: str | None = None,
             treatment: str | None = None) -> str:
     """The role of a money mention, from its sentence, the words beside it and the page's role.
@@ -191,6 +195,8 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     if was_price:
         return "was_price"
     text = fold(sentence)
+    if page == "service":
+        text = _OWN_FROM.sub(" from ", text)
     local = fold(local_context(sentence, price_text))
     for role, pattern in _RULES:
         if role in _LOCAL_ROLES:

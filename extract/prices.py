@@ -78,6 +78,7 @@ _BETWEEN_WORD = re.compile(r"\b(?:between|zwischen|entre|pomiedzy|tra|fra)\s*$")
 _BREAK = re.compile(r"[;|\n•·]|,(?!\d)|\.\s|\s(?:or|oder|o|lub|ou|veya|oppure|and|und|y|i|et|e|ve|oraz|sowie|ademas|ainsi que|nonche)\s", re.I)
 _NEG = re.compile(r"(?:^|[^\d\w£€$%)\s])\s?[-−]\s?$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_BULLET = re.compile(r"^\s*[-−–•*]\s+$")  # "- £300" opening a line is a list item, not a minus
 # dot/underscore leaders between a name and its price ("1 area ...... £175"): read as spaces
 _LEADER = re.compile(r"(?:\.\s?){3,}|…+|_{3,}|·{3,}")
 # a spaced slash between two prices separates offers ("£180 single / £480 course of 3")
@@ -147,7 +148,7 @@ def _tokens(text: str, default_currency: str | None) -> list[_Tok]:
         num, k = (m["n1"], m["k1"]) if m["n1"] else (m["n2"], m["k2"])
         raw_cur = m["pre"] or m["post1"] or m["post2"]
         value = _amount(num, k)
-        if value is None or _NEG.search(text[max(0, m.start() - 6):m.start()]):
+        if value is None or _NEG.search(text[max(0, m.start() - 6):m.start()]) and not _BULLET.match(text[:m.start()]):
             continue
         toks.append(_Tok(m.start(), m.end(), value, currency_of(raw_cur, default_currency)))
     if not toks and "(" in text:

@@ -45,6 +45,9 @@ AMOUNTS = [
     row("Behandlung (CHF) ab 280", {"amount": 280.0, "currency": "CHF", "from_price": True},
         id="currency-heads-column"),
     row("720 NZD", {"amount": 720.0, "currency": "NZD"}),
+    # a dash opening a line is a list bullet; a dash glued to the amount is a minus
+    row("- £300", {"amount": 300.0, "currency": G}, id="bullet-dash"),
+    row("-£300 off your course", None, id="minus-glued"),
     row("€150", {"amount": 150.0, "currency": E}),
     row("150 €", {"amount": 150.0, "currency": E}),
     row("150€", {"amount": 150.0, "currency": E}),
