@@ -43,12 +43,14 @@ def extract_practitioners(doc, nodes: list[dict], *, url: str, country: str | No
     if money_roles.page_role(url, doc.findtext(".//title")) == "editorial":
         # an article quotes outside experts ("..., says Dr X of Y Clinic"): they do not work here
         prose = people_dom.without_quoted(prose)
-    seen = [_from_mention(m, country) for m in mentions + prose]
+    found = [(m, _from_mention(m, country)) for m in mentions + prose]
     if money_roles.news_site(url):
-        seen = [p for p in seen if any(c.kind in REGISTER_KINDS for c in p.credentials)]
+        found = [(m, p) for m, p in found if any(c.kind in REGISTER_KINDS for c in p.credentials)]
     elif _BLOG_URL.search(urlsplit(url).path):
-        # on a post a register number or a title ties a person to the clinic; a bare name does not
-        seen = [p for p in seen if any(c.kind in REGISTER_KINDS for c in p.credentials) or p.title]
+        # on a post a register number, a title or the post's own words ("I'm X", "our nurse X")
+        # tie a person to the clinic; a bare name does not
+        found = [(m, p) for m, p in found if any(c.kind in REGISTER_KINDS for c in p.credentials) or p.title or m.tied]
+    seen = [p for _, p in found]
     people += seen
     brands = _brands(doc)
     return [p for p in merge(people) if not _is_brand(p.name, brands)]

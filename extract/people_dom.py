@@ -83,7 +83,14 @@ _ROLE_FIRST_NAME = re.compile(
     r",?[ \t]+(?P<name>" + _FIRST + r")(?![\w'’-])"
     r"|(?P<role2>\b(?:NP|PA-C|PA|RN)\b)[ \t]+(?P<name2>" + _FIRST + r")(?![\w'’-])"
     r"|(?P<name3>" + _FIRST + r"),[ \t]+(?P<role3>(?:a|an|our)[ \t]+(?:[\w\-]+[ \t]+){0,2}?" + _CLINICAL_NOUN + r")\b"
-    r"|\b(?:I'm|I’m|I am|[Mm]y name is)[ \t]+(?P<name4>" + _FIRST + r")(?=[ \t]*(?:,|\.|and|at|from|[—–-]))")
+    r"|\b(?:I'm|I’m|I am|[Mm]y name is)[ \t]+(?P<name4>" + _FIRST + r")(?=[ \t]*(?:,|\.|and|at|from|[—–-]))"
+    r"|(?P<name5>" + _FIRST + r")[ \t]+(?:is|has been|was|works as)[ \t]+(?P<role5>(?:a|an|our)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
+    + _CLINICAL_NOUN.replace("(?:", "(?i:", 1) + r")\b")
+# "Our founders, Donna and Kerry, are both experienced nurses": two first names, one plural role
+_PAIR_ROLE = re.compile(
+    r"(?P<a>" + _FIRST + r")[ \t]+and[ \t]+(?P<b>" + _FIRST + r"),?[ \t]+(?:are|were)[ \t]+(?:both[ \t]+|all[ \t]+)?"
+    r"(?:[\w\-]+[ \t]+){0,3}?(?P<role>(?i:nurses|injectors|practitioners|trichologists|dermatologists|surgeons|"
+    r"doctors|physicians|aestheticians|prescribers|nurse prescribers))\b")
 
 
 # "trained with Dr X", "mentored by Dr Y": someone named in a bio who does not work here
@@ -108,6 +115,7 @@ class Mention:
     after: str  # card text after the name (for role signals)
     el: object | None = None
     before: str = ""  # running text just before a name met in prose (for quotes and attributions)
+    tied: bool = False  # the page ties the name to the clinic in words ("I'm X", "X is our nurse")
 
 
 def element_text(el, split_inline: bool = False) -> str:
@@ -372,12 +380,13 @@ _OF_ELSEWHERE = re.compile(
     r"^[^.\n]{0,60}?(?:,?\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]|\b(?:spokes(?:man|woman|person)|president|chair(?:man|woman)?|"
     r"başkanı|vorsitzende|presidente|prezes)\b)")
 _OWN_WORDS = re.compile(r"\b(?:our|we|us)\b", re.I)
+_FIRST_PERSON_BEFORE = re.compile(r"\b(?:I'm|I’m|I am|my name is)\s*$", re.I)
 
 
 def quoted(m: Mention) -> bool:
     """A person an article quotes or attributes to another place ("says Dr X", "Dr Y, of Z Clinic")."""
-    if _OWN_WORDS.search(m.before[-40:]):
-        return False  # "says our medical director Dr X"
+    if _OWN_WORDS.search(m.before[-40:]) or _FIRST_PERSON_BEFORE.search(m.before):
+        return False  # "says our medical director Dr X", "Hi, I'm Helen West at Glow Clinic"
     return bool(_REPORTED.search(m.before) or _REPORTED.search(m.text[:80].split("\n")[0])
                 or _OF_ELSEWHERE.match(m.text) or _OFFICE_BEFORE.search(m.before[-40:]))
 
@@ -436,12 +445,18 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
             continue
         starts.append((m.start(), parsed, None))
     for m in _ROLE_FIRST_NAME.finditer(text):
-        key = next(k for k in ("name", "name2", "name3", "name4") if m.group(k))
-        role = m.group({"name": "role", "name2": "role2", "name3": "role3"}.get(key, "name4"))
+        key = next(k for k in ("name", "name2", "name3", "name4", "name5") if m.group(k))
+        role = m.group({"name": "role", "name2": "role2", "name3": "role3", "name5": "role5"}.get(key, "name4"))
         parsed = cr.parse_name(m.group(key))
         if any(abs(pos - m.start(key)) < 4 for pos, _, _ in starts) or not cr.looks_like_name(parsed.name, titled=True):
             continue
         starts.append((m.start(key), parsed, "" if key == "name4" else role.strip()))  # "": tied, no role words
+    for m in _PAIR_ROLE.finditer(text):
+        for key in ("a", "b"):
+            parsed = cr.parse_name(m.group(key))
+            if any(abs(pos - m.start(key)) < 4 for pos, _, _ in starts) or not cr.looks_like_name(parsed.name, titled=True):
+                continue
+            starts.append((m.start(key), parsed, re.sub(r"s$", "", m.group("role"))))  # "nurses" -> "nurse"
     for m in _ROLE_THEN_NAME.finditer(text):
         parsed = cr.parse_name(m.group("name"))
         if any(abs(pos - m.start("name")) < 4 for pos, _, _ in starts) or not cr.looks_like_name(parsed.name):
@@ -460,5 +475,6 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
             continue
         if in_footer and not has_reg and parsed.title != "Dr":
             continue
-        out.append(Mention(parsed, segment, role, segment, None, before=text[max(0, pos - 80):pos]))
+        out.append(Mention(parsed, segment, role, segment, None, before=text[max(0, pos - 80):pos],
+                           tied=role is not None and parsed.title is None))
     return out

@@ -121,6 +121,7 @@ instituto institut salon belleza uroda zabiegi behandlungen tratamiento
 injectable injections wrinkle wrinkles collagen skincare rejuvenation restoration loss thinning
 dermatology surgery plastic cosmetic cosmetics aesthetic laser lasers wellness medspa clinique klinik
 esthetics esthetic aesthetik ästhetik kosmetik skincare
+required deposit deposits fee fees policy policies cancellation week weeks month months
 chartered physiotherapist paramedic podiatrist radiographer trichologist medicine sports advanced board
 fachärztin facharzt ärztin arzt zahnärztin zahnarzt kosmetikerin enfermera enfermero esteticista cirujano
 cirujana médica lekarz pielęgniarka kosmetolog dermatolog chirurg

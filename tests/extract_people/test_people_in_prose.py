@@ -93,3 +93,23 @@ def test_an_article_quotes_outside_experts_and_their_short_names():
 def test_a_clinic_page_keeps_its_own_quoted_director():
     got = people(CLINIC, "“We take our time,” says our medical director Dr Ines Carvalho.")
     assert got == [("Dr", "Ines Carvalho")]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a first name tied to a clinical role by a verb
+    ("Marta has been an aesthetic nurse for nine years and leads our skin clinic.", [(None, "Marta")]),
+    ("Tobias is our lead injector and trains new staff.", [(None, "Tobias")]),
+    # two first names sharing one plural role
+    ("Our founders, Ines and Petra, are both experienced nurse prescribers.", [(None, "Ines"), (None, "Petra")]),
+    # words that look like a subject but are no person
+    ("Botox is a prescription medicine given by a doctor.", []),
+    ("Required Deposit is a practitioner decision at booking.", []),
+])
+def test_first_names_tied_to_a_role_by_a_verb(paragraph, expected):
+    assert people(CLINIC, paragraph) == expected
+
+
+def test_the_author_of_a_clinic_post_speaking_in_first_person_is_kept():
+    url = "https://willowskin.example/2021/04/02/what-a-skin-clinic-does/"
+    found = people(url, "Hello, I'm Rhona Baird at Willow Skin Clinic, where I look after every new client.")
+    assert found == [(None, "Rhona Baird")]
