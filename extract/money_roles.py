@@ -39,7 +39,8 @@ _EDITORIAL_PATH = re.compile(
 # A word counts at either end of a host label ("dailyherald", "eveningtimes"), not inside one ("renewskin").
 _HOST_WORDS = (r"news|daily|times|telegraph|journal|magazine|gazette|herald|tribune|zeitung|haber\w*|noticias|"
                r"byrdie|cosmopolitan|marieclaire|harpersbazaar|womanandhome|refinery29|"
-               r"healthline|webmd|realself|groupon|wowcher|livingsocial|whatclinic|yelp|sabah|mynet|hurriyet|milliyet|elpais|elmundo|lefigaro|spiegel")
+               r"healthline|webmd|realself|groupon|wowcher|livingsocial|whatclinic|yelp|vergleich|kostencheck|"
+               r"compare|comparison|pricecheck|costhelper|wiki|sabah|mynet|hurriyet|milliyet|elpais|elmundo|lefigaro|spiegel")
 _EDITORIAL_HOST = re.compile(rf"(?:^|[.-])(?:{_HOST_WORDS})|(?:{_HOST_WORDS})(?:[.-]|$)")
 # An article's address: a long slug, or a slug ending in a numeric article id.
 _ARTICLE_PATH = re.compile(r"(?:[a-z0-9]+-){7,}[a-z0-9]+|-\d{5,}(?:\.html?)?/?$|/\d{4,}/(?:amp/?)?$")
@@ -100,6 +101,17 @@ _MARKET_CERTAIN = re.compile(r"average|typical|most clinics|other clinics|market
 # A path segment that says "this is our price list" outranks everything else in the path.
 _PRICE_PATH = re.compile(r"/(?:pricing|prices|price-?list|price-guide|our-prices|fees|tarifs|preise|preisliste|cennik|precios|"
                          r"tarifas|listino(?:-prezzi)?|prezzi|fiyat-?listesi|ucretler)(?:/|\.html?)?$")
+
+
+_PLACE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:uk|us|usa|united states|united kingdom|country|"
+                    r"city|europe|turkey|istanbul|london|dubai|germany|spain|poland|france|italy|ireland|australia|"
+                    r"india|canada|mexico|hungary|thailand)\b|\b(?:turkey|turkiye|istanbul|mexico|hungary|thailand|"
+                    r"uk|usa|europe|average|national)\b\s*[:\-–]")
+
+
+def names_a_place(sentence: str) -> bool:
+    """A country, city or region the amount is quoted for ("in Turkey", "UK: £2,000")."""
+    return bool(_PLACE.search(fold(sentence)))
 
 
 def news_site(url: str) -> bool:

@@ -197,6 +197,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
     title = doc.findtext(".//title") or ""
     role_of_page = money_roles.page_role(url, title)
     topic = None
+    roles: list[tuple[object, str, str]] = []
     for price in found:
         if price.treatment == "other" and (money_roles.GENERIC_LABEL.match(price.treatment_text or "")
                                            or not treatments.mentions(price.treatment_text or "")):
@@ -213,12 +214,30 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
         if role == "own_price" and role_of_page == "policy" and price.treatment == "other" \
                 and not treatments.mentions(price.treatment_text or ""):
             role = "fee"  # "Up to 30-minute appointments: $50" on a cancellation policy names no treatment
+        roles.append((price, role, sentence))
+    if role_of_page == "editorial" and not money_roles.news_site(url):
+        roles = _article_price_list(roles)
+    for price, role, sentence in roles:
         if role == "own_price":
             result.prices.append(price)
         else:
             result.money.append(Money(role=role, amount=price.amount, currency=price.currency,
                                       treatment=None if price.treatment == "other" else price.treatment,
                                       amount_max=price.amount_max, text=sentence[:300] or None))
+
+
+def _article_price_list(roles: list) -> list:
+    """A clinic's own post that lists its prices ("1 zone: 150 €", "2 zones: 250 €"): list rows
+    naming a treatment or an area, single amounts, no market words, two or more of them, are the
+    clinic's prices; a guide's lists name sources, places or ranges and stay market figures."""
+    rows = [i for i, (price, role, sentence) in enumerate(roles)
+            if role == "market_price" and not money_roles.is_prose(sentence) and price.amount_max is None
+            and (treatments.mentions(price.treatment_text or "") or price.unit in ("area", "unit", "ml", "syringe"))
+            and money_roles.role_of(sentence, "service", price_text=price.price_text) == "own_price"
+            and not money_roles.names_a_place(sentence)]
+    if len(rows) < 2:
+        return roles
+    return [(p, "own_price" if i in rows else role, s) for i, (p, role, s) in enumerate(roles)]
 
 
 def _clinic(result: PageExtract, doc, nodes, url: str, hints: dict) -> None:

@@ -206,3 +206,21 @@ def test_plain_text_is_told_from_html(text, ctype, plain):
     from spiders.pages.clinic_page import is_plain_text
 
     assert is_plain_text(text, ctype) is plain
+
+
+def test_a_clinic_post_listing_its_prices_gives_them():
+    """A clinic's own post with its price list: rows naming areas or treatments are its prices."""
+    url = "https://peauclinic.example/fr/news/12_botox"
+    html = page(url, "Botox : nos tarifs", "Tarifs du traitement :", "- 1 zone : 160 € HTVA",
+                "- 2 zones : 260 € HTVA", "- 3 zones : 360 € HTVA")
+    ex = extract_page(html, url)
+    assert sorted((p.amount, p.quantity) for p in ex.prices) == [(160.0, 1.0), (260.0, 2.0), (360.0, 3.0)]
+
+
+def test_a_guide_listing_prices_by_city_or_source_gives_none():
+    url = "https://beautydesk.example/blog/botox-prices-around-the-country"
+    html = page(url, "Botox prices around the country", "What one area of toxin costs:", "London: £260",
+                "Leeds: £190", "Glasgow: £170", "A national survey: £210")
+    ex = extract_page(html, url)
+    assert ex.prices == []
+    assert len(ex.money) == 4

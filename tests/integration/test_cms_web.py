@@ -1,5 +1,6 @@
 """A real Scrapy crawl over HTTP of the CMS-shaped sample web (real-sized pages with mega menus,
-long footers, scripts and JSON state): the same facts as the lean web, nothing from the chrome."""
+long footers, scripts and JSON state; PDF price lists; client-rendered sites, rendered in Debian's
+Chromium): the same facts as the lean web, nothing from the chrome."""
 
 from __future__ import annotations
 
@@ -22,3 +23,9 @@ def test_eval_on_cms_shaped_pages_holds():
         assert score["expected"] > 0
         assert score["precision"] >= 0.95 and score["recall"] >= 0.95, (key, score, report["examples"][key])
     assert report["crawl"]["bytes"] > 1_000_000  # real-sized pages were fetched (gzip-compressed on the wire)
+    # this web's PDF price lists were read, and its client-rendered sites rendered in Chromium
+    from samples.generator import iter_sites
+
+    specs = list(iter_sites(16, 11))
+    assert report["crawl"]["pdfs"] == sum(bool(s.price_pdf) for s in specs) > 0
+    assert report["crawl"]["rendered"] >= sum(s.client_rendered for s in specs) > 0
