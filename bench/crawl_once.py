@@ -84,12 +84,22 @@ def run_full(seeds: str, db: str) -> dict:
 
 
 def _what_if() -> None:
-    """BENCH_WHATIF_NO_EXTRACT=1: page objects return an empty extract (locates the cost; not a fix)."""
+    """BENCH_WHATIF_NO_EXTRACT=1: page objects return an empty extract (locates the cost; not a fix).
+    The page is still parsed once and its links handed over: the spider follows links the page
+    object reads, and a crawl that follows nothing would measure nothing."""
     if os.environ.get("BENCH_WHATIF_NO_EXTRACT"):
+        import lxml.html
+
         import spiders.sites
         from items import PageExtract
+        from spiders.pages.clinic_page import decode, page_links
 
-        spiders.sites.extract_page = lambda *args, **kwargs: PageExtract(page_kind="other")
+        def links_only(body, url, *, content_type=None, hints=None, links=None):
+            if links is not None:
+                links.extend(page_links(lxml.html.document_fromstring(decode(body, content_type)), url))
+            return PageExtract(page_kind="other")
+
+        spiders.sites.extract_page = links_only
 
 
 def main() -> None:
