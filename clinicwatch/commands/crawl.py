@@ -61,8 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extract", help="print what the page objects read from one page (JSON)",
-                       description="Read one saved HTML file or fetch one URL and print, as JSON, the "
-                       "clinic, prices and practitioners the page objects find (see docs/data-contract.md).")
+                       description="Read one saved page (HTML, a plain-text excerpt read line by line, or a "
+                       "PDF price list) or fetch one URL and print, as JSON, the clinic, prices, other money "
+                       "and practitioners the page objects find (see docs/data-contract.md).")
     p.add_argument("target", metavar="FILE_OR_URL")
     p.add_argument("--url", help="the page's URL when reading a file (used for links and page kind)")
     p.add_argument("--content-type", help="Content-Type header to assume for a file (charset)")
@@ -185,7 +186,18 @@ def cmd_extract(args) -> int:
             raise CliError(f"file not found: {target}", 2)
         body, content_type = path.read_bytes(), args.content_type
         url = args.url or path.resolve().as_uri()
-    result = extract_page(body, url, content_type=content_type)
+    from spiders.pages import pdf_page
+
+    if pdf_page.looks_like_pdf(body, content_type):  # a PDF price list: every page's prices, in order
+        from items import PageExtract
+
+        result = PageExtract(page_kind="prices")
+        for _, page in pdf_page.extract_pdf(body, url):
+            result.prices += page.prices
+            result.money += page.money
+            result.errors += page.errors
+    else:
+        result = extract_page(body, url, content_type=content_type)
     for reason in result.errors:
         print(f"clinicwatch extract: {reason}", file=sys.stderr)
     print_json(result.to_dict())

@@ -69,3 +69,16 @@ def test_an_oversized_file_is_refused_unread():
 ])
 def test_which_pdf_links_look_like_price_lists(url, text, expected):
     assert pdf_page.is_price_pdf_link(url, text) is expected
+
+
+def test_clinicwatch_extract_reads_a_pdf_file(tmp_path):
+    import json
+
+    from tests.conftest import run_cli
+
+    path = tmp_path / "price-list.pdf"
+    path.write_bytes(_list())
+    result = run_cli("extract", str(path), "--url", URL)
+    assert result.returncode == 0, result.stderr
+    amounts = sorted(p["amount"] for p in json.loads(result.stdout)["prices"])
+    assert amounts[:3] == [60.0, 61.0, 62.0] and 290.0 in amounts
