@@ -67,7 +67,7 @@ def playwright_settings(allow_private: bool, *, timeout_ms: int = 20_000) -> dic
     if path is None:
         raise RuntimeError("rendering needs Chromium: apt-get install chromium (make venv does), "
                            "or crawl with --render never")
-    handler = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
+    handler = "crawl.browser.LazyPlaywrightHandler"
     return {
         "DOWNLOAD_HANDLERS": {"http": handler, "https": handler},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",

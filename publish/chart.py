@@ -16,8 +16,9 @@ WIDTH, HEIGHT, PAD = 320, 60, 48
 
 
 def norm_chart_svg(price: float, p10: float, p25: float, median: float, p75: float,
-                   currency: str | None) -> str:
-    """SVG markup: p10-p25-median-p75 of local prices and this price marked."""
+                   currency: str | None, sentence: str | None = None) -> str:
+    """SVG markup: p10-p25-median-p75 of local prices and this price marked. ``sentence`` (the
+    words printed under the chart) is its text alternative, so a screen reader hears the same."""
     values = [float(v) for v in (price, p10, p25, median, p75)]
     low, high = min(values) * 0.9, max(values) * 1.1
     span = (high - low) or 1.0
@@ -27,7 +28,7 @@ def norm_chart_svg(price: float, p10: float, p25: float, median: float, p75: flo
 
     below = float(price) < float(p25)
     colour = "#b00020" if float(price) < float(p10) else ("#b26a00" if below else "#1b5e20")
-    label = escape(f"This clinic {money(price, currency)}; local median {money(median, currency)}; "
+    label = escape(sentence or f"This clinic {money(price, currency)}; local median {money(median, currency)}; "
                    f"middle half {money(p25, currency)} to {money(p75, currency)}")
     low_label, high_label = money(p10, currency), money(p75, currency)
     # p10 and p75 labels sit under the ends of the whisker, the median label above its line;

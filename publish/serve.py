@@ -37,8 +37,22 @@ def write_metadata(db_path: str) -> str:
     return handle.name
 
 
+def published_path(db_path: str) -> str:
+    """The database as Datasette should name it: ``clinicwatch`` whatever the file is called
+    (a symbolic link named clinicwatch.db in a private temporary folder), so every URL, canned
+    query and dashboard is the same for `make demo`, a test database and a production file."""
+    path = Path(db_path).resolve()
+    if path.stem == DB_KEY:
+        return str(path)
+    folder = Path(tempfile.mkdtemp(prefix="clinicwatch-serve-"))
+    link = folder / f"{DB_KEY}.db"
+    link.symlink_to(path)
+    return str(link)
+
+
 def datasette_args(db_path: str) -> list[str]:
     """Arguments shared by `clinicwatch serve`, tests and `datasette publish`."""
+    db_path = published_path(db_path)
     args = ["-i", db_path, "-m", write_metadata(db_path),
             "--setting", "default_page_size", "50",
             "--setting", "sql_time_limit_ms", "3000",

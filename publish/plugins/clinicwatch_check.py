@@ -51,7 +51,7 @@ def _links(datasette, dbname: str, report: dict[str, Any]) -> dict[str, Any]:
         n = p["norm"]
         if n:
             p["chart"] = Markup(norm_chart_svg(n["unit_price"], n["p10"], n["p25"], n["median"],
-                                               n["p75"], n["currency"]))
+                                               n["p75"], n["currency"], n.get("text")))
     return {"clinic": row("clinics", cid),
             "flags": datasette.urls.table(dbname, "flags") + "?clinic_id=" + quote(cid),
             "prices": datasette.urls.table(dbname, "prices") + "?clinic_id=" + quote(cid)}
@@ -85,6 +85,64 @@ async def robots_txt(datasette, request) -> Response:
              "Disallow: /-/"]
     lines += [f"Disallow: /{name}" for name in datasette.databases if name != "_internal"]
     return Response.text("\n".join(lines) + "\n")
+
+
+_SEVERITY_ORDER = "CASE f.severity WHEN 'red' THEN 0 WHEN 'amber' THEN 1 ELSE 2 END"
+
+
+def front_page_facts(conn) -> dict[str, Any]:
+    """What the front page leads with: the latest findings by severity and region, and what the
+    data covers (clinics, prices, practitioners, crawl dates, sources)."""
+    def one(sql: str, params: tuple = ()):
+        return conn.execute(sql, params).fetchone()
+
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    out: dict[str, Any] = {"counts": {}, "findings": [], "by_severity": {}, "crawls": None, "sources": []}
+    for table in ("clinics", "prices", "practitioners", "flags"):
+        out["counts"][table] = one(f"SELECT count(*) FROM [{table}]")[0] if table in tables else 0
+    if "flags" in tables:
+        out["by_severity"] = dict(conn.execute("SELECT severity, count(*) FROM flags GROUP BY severity").fetchall())
+        rows = conn.execute(
+            f"""SELECT f.severity, f.rule_id, f.message, c.id, c.name, c.site, c.branch,
+                       coalesce(c.locality, c.region, c.country, '') AS region
+                FROM flags f LEFT JOIN clinics c ON c.id = f.clinic_id
+                ORDER BY {_SEVERITY_ORDER}, region, c.name LIMIT 12""").fetchall()
+        out["findings"] = [{"severity": r[0], "rule_id": r[1], "message": r[2], "clinic_id": r[3],
+                            "clinic": r[4] or r[5] or "", "branch": r[6] or "", "region": r[7]} for r in rows]
+    if "crawls" in tables:
+        first, last, count = one("SELECT min(started_at), max(finished_at), count(*) FROM crawls "
+                                 "WHERE finished_at IS NOT NULL")
+        out["crawls"] = {"first": (first or "")[:10], "last": (last or "")[:10], "count": count}
+    if "clinic_sources" in tables:
+        out["sources"] = [{"source": r[0], "clinics": r[1]} for r in conn.execute(
+            "SELECT CASE WHEN source LIKE 'booking:%' THEN 'booking platforms' ELSE source END AS s, "
+            "count(DISTINCT clinic_id) FROM clinic_sources GROUP BY s ORDER BY 2 DESC")]
+    return out
+
+
+@hookimpl
+def extra_template_vars(template, datasette, request):
+    """The front page (index.html) gets its facts from the clinics database."""
+    if template != "index.html":
+        return {}
+
+    async def facts():
+        try:
+            name, db = await _database(datasette)
+        except LookupError:
+            return {"front": None}
+        front = await db.execute_fn(front_page_facts)
+        front["db"] = name
+        front["check_url"] = datasette.urls.path("/check")
+        front["map_url"] = datasette.urls.path(f"/{name}/clinics_with_findings")
+        front["dashboard_url"] = datasette.urls.path("/-/dashboards/prices")
+        front["flags_url"] = datasette.urls.table(name, "flags")
+        queries = ((datasette.metadata("queries", database=name)) or {})
+        front["queries"] = [{"title": q.get("title") or key, "url": datasette.urls.path(f"/{name}/{key}")}
+                            for key, q in queries.items()]
+        return {"front": front}
+
+    return facts
 
 
 @hookimpl
