@@ -139,7 +139,7 @@ def extra_template_vars(template, datasette, request):
         front["flags_url"] = datasette.urls.table(name, "flags")
         queries = ((datasette.metadata("queries", database=name)) or {})
         front["queries"] = [{"title": q.get("title") or key, "url": datasette.urls.path(f"/{name}/{key}")}
-                            for key, q in queries.items()]
+                            for key, q in queries.items() if key != "clinics_with_findings"]  # the map
         return {"front": front}
 
     return facts
