@@ -114,6 +114,9 @@ def extract_page(
         return result
     try:
         text = decode(html, content_type) if isinstance(html, bytes) else html
+        if not text.strip():
+            result.errors.append("empty page")
+            return result
         if is_plain_text(text, content_type):
             text = text_as_html(text)  # a saved excerpt or a text/plain page: one paragraph a line
         if len(text) > MAX_HTML_CHARS:

@@ -37,7 +37,7 @@ def test_extract_prints_the_stable_shape(tmp_path):
 @pytest.mark.parametrize("body, reason", [
     (b"", "empty page"),
     (bytes(range(256)) * 20, "binary content"),
-    (b"%PDF-1.7\n\x00\x01\x02\x03" * 200, "binary content"),
+    (b"%PDF-1.7\n\x00\x01\x02\x03" * 200, "PDF not readable"),  # read as a PDF price list, and refused
 ], ids=["empty", "random-bytes", "pdf"])
 def test_broken_pages_give_an_empty_result_and_a_reason(tmp_path, body, reason):
     page = tmp_path / "page.html"
