@@ -16,9 +16,9 @@ from tests.core.test_store import make_page, run_pages
 def ds(tmp_path):
     db_path = str(tmp_path / "clinics.db")
     run_pages(db_path, [make_page(url="http://glow.example/", kind="home")])
-    args = datasette_args(db_path)
+    args = datasette_args(db_path)  # published as "clinicwatch" whatever the file is called
     meta = yaml.safe_load(open(args[args.index("-m") + 1]))
-    return Datasette([], immutables=[db_path], metadata=meta)
+    return Datasette([], immutables=[args[args.index("-i") + 1]], metadata=meta)
 
 
 def get(ds, path):
@@ -42,21 +42,21 @@ def test_every_public_column_is_described(tmp_path):
 
 
 def test_table_page_shows_description_and_facets(ds):
-    response = get(ds, "/clinics/prices")
+    response = get(ds, "/clinicwatch/prices")
     assert response.status_code == 200
     assert "normalised to a per-session figure" in response.text
-    data = get(ds, "/clinics/prices.json?_shape=objects").json()
+    data = get(ds, "/clinicwatch/prices.json?_shape=objects").json()
     assert {f for f in data["facet_results"]} >= {"treatment", "currency", "unit"}
 
 
 def test_full_text_search_on_clinics_and_practitioners(ds):
-    rows = get(ds, "/clinics/clinics.json?_search=Glow&_shape=array").json()
+    rows = get(ds, "/clinicwatch/clinics.json?_search=Glow&_shape=array").json()
     assert [r["name"] for r in rows] == ["Glow Clinic"]
-    people = get(ds, "/clinics/practitioners.json?_search=Smith&_shape=array").json()
+    people = get(ds, "/clinicwatch/practitioners.json?_search=Smith&_shape=array").json()
     assert [p["name"] for p in people] == ["Jane Smith"]
 
 
 def test_database_is_served_read_only(ds):
-    response = asyncio.run(ds.client.post("/clinics/-/query", data={"sql": "delete from clinics"}))
+    response = asyncio.run(ds.client.post("/clinicwatch/-/query", data={"sql": "delete from clinics"}))
     assert response.status_code in (400, 403, 404, 405)
-    assert get(ds, "/clinics/clinics.json?_shape=array").json()
+    assert get(ds, "/clinicwatch/clinics.json?_shape=array").json()
