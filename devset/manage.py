@@ -119,6 +119,9 @@ def copied(row: dict) -> list[str]:
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "path":
         url = argv[1]
+        if not HOLDOUT.exists():  # without the list no page can be cleared for reading
+            print(f"holdout list missing ({HOLDOUT}): refusing every URL", file=sys.stderr)
+            return 2
         if url_sha1(url) in held_out():
             print("held out: do not read or label this page", file=sys.stderr)
             return 3
