@@ -11,7 +11,7 @@ functions), so 1,000,000 prices never become Python lists. Steps:
    a course (``per_session``, else ``amount / sessions``). Courses are sold at a
    discount per session, so they are compared only with other courses: mixing
    them into the single-session norm would make ordinary course prices look cheap.
-   ``area``/``unit``/``ml``/``syringe`` basis: ``amount / quantity`` (``amount``
+   ``area``/``unit``/``ml``/``syringe``/``graft`` basis: ``amount / quantity`` (``amount``
    when quantity is empty: "£200 per area" buys one).
 3. ``_cw_values``: one figure per clinic and (treatment, currency, basis): the
    clinic's LOWEST unit price among prices with ``from_price = 0``. "From" prices
@@ -74,11 +74,11 @@ CREATE TEMP TABLE _cw_units AS
 SELECT * FROM (
   SELECT id AS price_id, clinic_id, treatment, upper(trim(currency)) AS currency,
     CASE WHEN unit IN ('session', 'treatment', 'consultation') THEN 'session'
-         WHEN unit IN ('course', 'area', 'unit', 'ml', 'syringe') THEN unit END AS basis,
+         WHEN unit IN ('course', 'area', 'unit', 'ml', 'syringe', 'graft') THEN unit END AS basis,
     CASE WHEN unit IN ('session', 'treatment', 'consultation') THEN coalesce(per_session, amount)
          WHEN unit = 'course' THEN coalesce(per_session,
               CASE WHEN sessions > 0 THEN amount * 1.0 / sessions END)
-         WHEN unit IN ('area', 'unit', 'ml', 'syringe') THEN
+         WHEN unit IN ('area', 'unit', 'ml', 'syringe', 'graft') THEN
               CASE WHEN quantity IS NULL THEN amount WHEN quantity > 0 THEN amount / quantity END
     END AS unit_price,
     CASE WHEN from_price THEN 1 ELSE 0 END AS from_price

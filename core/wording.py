@@ -10,4 +10,5 @@ BASIS_PHRASES = {
     "unit": "per unit",
     "ml": "per ml",
     "syringe": "per syringe",
+    "graft": "per graft",
 }

@@ -76,6 +76,15 @@ _SYRINGE = re.compile(
     rf"(?:\b{_NUM}\s*)?(?:syringes?|spritzen?|jeringas?|jeringuillas?|ampulkostrzykawk\w*|"
     r"strzykawk\w*|seringues?|siring(?:a|he)|siringa)\b"
 )
+# hair transplants: a price per graft, or a price for a number of grafts ("3,000 grafts £2,950")
+_GRAFT_PER = re.compile(
+    r"(?<![a-z])(?:per|/|each|pro|por|za|par|a|je)\s*(?:grafts?|greft|injertos?|foliculos?|follicles?|"
+    r"unidad(?:es)? folicular(?:es)?|graftu?)\b|\bgreft basi")
+_GRAFTS = re.compile(r"\b(?P<g>\d{1,3}(?:[.,\s]\d{3})+|\d{3,5})\s*(?:grafts?|greft|injertos?|foliculos?|"
+                     r"follicles?|graftow|grafty|folliculi)\b")
+# an all-inclusive surgical package is one procedure, not a course of sessions
+_ALL_INCLUSIVE = re.compile(r"\ball[\s-]?inclusive\b|\bher ?sey dahil\b|\btodo incluido\b|\balles inklusive\b|"
+                            r"\btout compris\b|\btutto incluso\b|\bw pakiecie all inclusive\b")
 _TREATMENT_PER = re.compile(
     r"(?<![a-z])(?:per|/|a|each|pro|por|za|par|ogni|je)\s*(?:treatment|behandlung|anwendung|tratamiento|"
     r"traitement|trattamento|procedure)\b|\buygulama basi|\bfull treatment\b"
@@ -167,6 +176,12 @@ def basis(window: str) -> Basis | None:
         return Basis("session", explicit_per=True)
     if _TREATMENT_PER.search(window):
         return Basis("treatment", explicit_per=True)
+    if _GRAFT_PER.search(window):
+        return Basis("graft", quantity=1.0, explicit_per=True)
+    if m := _GRAFTS.search(window):
+        return Basis("graft", quantity=float(re.sub(r"[.,\s]", "", m["g"])))
+    if _ALL_INCLUSIVE.search(window):
+        return Basis("treatment")
     if _UNIT_PER.search(window):
         return Basis("unit", quantity=1.0, explicit_per=True)
     if _ML_PER.search(window):
@@ -194,8 +209,8 @@ def basis(window: str) -> Basis | None:
     return None
 
 
-_SPAN_PATTERNS = (_SESSION_PER, _TREATMENT_PER, _UNIT_PER, _ML_PER, _AREA_PER, _UNITS, _ML, _SYRINGE, _AREA,
-                  _COURSE_N, _COURSE_WORD)
+_SPAN_PATTERNS = (_SESSION_PER, _TREATMENT_PER, _GRAFT_PER, _GRAFTS, _UNIT_PER, _ML_PER, _AREA_PER, _UNITS, _ML,
+                  _SYRINGE, _AREA, _COURSE_N, _COURSE_WORD)
 
 
 def basis_start(window: str) -> int | None:

@@ -130,12 +130,12 @@ def _price_text(p: dict[str, Any]) -> str:
         text += " to " + money(p["amount_max"], p["currency"])
     if p["unit"] == "course" and p["sessions"]:
         return text + f" for a course of {p['sessions']}"
-    if p["quantity"] and p["unit"] in ("area", "unit", "ml", "syringe"):
+    if p["quantity"] and p["unit"] in ("area", "unit", "ml", "syringe", "graft"):
         words = UNIT_WORDS.get(p["unit"], p["unit"])
         if p["quantity"] == 1 and words.endswith("s"):
             words = words[:-1]  # "1 unit", "1 area"
         return text + f" for {p['quantity']:g} {words}"
-    if p["unit"] in ("area", "unit", "ml", "syringe"):
+    if p["unit"] in ("area", "unit", "ml", "syringe", "graft"):
         return text + " " + BASIS_PHRASES[p["unit"]]
     return text + " " + UNIT_WORDS.get(p["unit"], "")
 

@@ -21,7 +21,7 @@ PROFESSION_WORDS = {
 
 UNIT_WORDS = {
     "session": "a session", "treatment": "a treatment", "consultation": "a consultation",
-    "course": "a course", "area": "areas", "unit": "units", "ml": "ml", "syringe": "syringes",
+    "course": "a course", "area": "areas", "unit": "units", "ml": "ml", "syringe": "syringes", "graft": "grafts",
 }
 
 

@@ -30,7 +30,7 @@ from analysis import labels
 from analysis.registry import Hit, rule
 from analysis.rules.common import rows
 
-BASIS_ORDER = ("session", "course", "area", "unit", "ml", "syringe")
+BASIS_ORDER = ("session", "course", "area", "unit", "ml", "syringe", "graft")
 _BASIS_RANK = " ".join(f"WHEN '{b}' THEN {i}" for i, b in enumerate(BASIS_ORDER))
 # A usable norm: enough clinics. Else a floor for per-session bases, when one is set.
 PRICE_01_SQL = """

@@ -45,6 +45,12 @@ AMOUNTS = [
     row("Behandlung (CHF) ab 280", {"amount": 280.0, "currency": "CHF", "from_price": True},
         id="currency-heads-column"),
     row("720 NZD", {"amount": 720.0, "currency": "NZD"}),
+    # hair transplants: per graft, a number of grafts, an all-inclusive package (one procedure)
+    row("FUE €1.80 per graft", {"amount": 1.8, "currency": E, "unit": "graft", "quantity": 1.0}, id="per-graft"),
+    row("3,000 grafts £2,950", {"amount": 2950.0, "unit": "graft", "quantity": 3000.0}, id="graft-count"),
+    row("Sapphire FUE 4000 greft 1.850 €", {"amount": 1850.0, "unit": "graft", "quantity": 4000.0},
+        id="greft-count-tr"),
+    row("All-inclusive package £2,450", {"amount": 2450.0, "unit": "treatment"}, id="all-inclusive"),
     # a dash opening a line is a list bullet; a dash glued to the amount is a minus
     row("- £300", {"amount": 300.0, "currency": G}, id="bullet-dash"),
     row("-£300 off your course", None, id="minus-glued"),
