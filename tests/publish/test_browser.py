@@ -7,6 +7,7 @@ tests/artifacts/publish/ (gitignored; CI keeps them).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -34,10 +35,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(sample_db) -> Iterator[str]:
+@contextlib.contextmanager
+def datasette_server(db_path: str) -> Iterator[str]:
+    """`python -m datasette serve` on a free loopback port, as `clinicwatch serve` runs it."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", *datasette_args(sample_db),
+    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", *datasette_args(db_path),
                              "-h", "127.0.0.1", "-p", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -54,6 +56,12 @@ def server(sample_db) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(sample_db) -> Iterator[str]:
+    with datasette_server(sample_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

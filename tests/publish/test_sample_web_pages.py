@@ -4,16 +4,11 @@ a real crawl, verification, norms and findings), on a phone and with axe-core, i
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from publish.serve import datasette_args
 from tests.conftest import run_cli
-from tests.publish.test_browser import SHOTS, browser, free_port, page  # noqa: F401 - fixtures
+from tests.publish.test_browser import SHOTS, browser, datasette_server, page  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PHONE = {"width": 390, "height": 844}
@@ -31,21 +26,8 @@ def demo(tmp_path_factory):
     finally:
         con.close()
     assert red and priced
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", *datasette_args(db), "-h", "127.0.0.1",
-                             "-p", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with datasette_server(db) as base:
         yield base, red[0], priced[0]
-    finally:
-        proc.terminate()
-        proc.wait(10)
 
 
 @pytest.mark.parametrize("which", ["front", "red", "priced", "no_match"])
