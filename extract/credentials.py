@@ -210,7 +210,8 @@ def _name_after_role(text: str) -> ParsedName | None:
 def looks_like_name(name: str, *, titled: bool = False) -> bool:
     """Could ``name`` (without title/post-nominals) be a person's name?"""
     tokens = name.split()
-    if not tokens or len(tokens) > 5 or len(name) > 60:
+    words = [t for t in tokens if t.lower() not in NAME_PARTICLES]  # "de la", "van der" do not count
+    if not tokens or len(words) > 5 or len(tokens) > 8 or len(name) > 60:
         return False
     if len(tokens) == 1 and not titled:
         return False

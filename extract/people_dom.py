@@ -54,14 +54,14 @@ _NON_CLINICAL = re.compile(
 )
 _PROSE_NAME = re.compile(
     r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|Frau|Herr|Pani|Sra\.|Dña\.|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+(?:(?:von|van|de|del|da|di|la|le)[ \t]+)?"
-    r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?(?:[A-Z]\.(?=[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ])|"
+    r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le|der|den|dos|das|y)[ \t]+){0,2}(?:[A-Z]\.(?=[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ])|"
     r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+)){0,3}"
     r"|\b[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
 )
 
 
 _LEAD_NAME = re.compile(
-    r"^([A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le)[ \t]+)?[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+){1,3})"
+    r"^([A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le|der|den|dos|das|y)[ \t]+){0,2}[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+){1,3})"
     r"(?:,\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,4}))?\s*(?:,|\s[–—-]\s|\()\s*(?P<role>[^.;(]{3,80})")
 
 

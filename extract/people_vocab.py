@@ -40,7 +40,7 @@ PROFESSION_POSTNOMINALS: list[tuple[str, set[str]]] = [
 ]
 KNOWN_POSTNOMINALS = set(DEGREES) | set(ROYAL_COLLEGE) | {
     k for _, keys in PROFESSION_POSTNOMINALS for k in keys
-} | {"RCS", "RCSI", "RCSED", "RCP", "RCPI", "RCPSG", "ENG", "LOND", "EDIN", "HONS", "IP", "V300", "PGCE", "DIP", "DIPHE", "CERT", "FHEA", "MA", "MSC(HONS)", "BSC(HONS)"}
+} | {"SCM", "DSC", "MPHIL", "DPHIL", "MCH", "MMED", "DMED", "RCS", "RCSI", "RCSED", "RCP", "RCPI", "RCPSG", "ENG", "LOND", "EDIN", "HONS", "IP", "V300", "PGCE", "DIP", "DIPHE", "CERT", "FHEA", "MA", "MSC(HONS)", "BSC(HONS)"}
 
 REGISTER_PROFESSION = {"gmc": "doctor", "nmc": "nurse", "gdc": "dentist", "gphc": "pharmacist",
                        "hcpc": "hcpc_professional"}

@@ -113,3 +113,15 @@ def test_the_author_of_a_clinic_post_speaking_in_first_person_is_kept():
     url = "https://willowskin.example/2021/04/02/what-a-skin-clinic-does/"
     found = people(url, "Hello, I'm Rhona Baird at Willow Skin Clinic, where I look after every new client.")
     assert found == [(None, "Rhona Baird")]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # two particles in a family name, and an abbreviated first name
+    ("Dra. Mª Luisa de la Fuente, médico estético, dirige la clínica desde 2012.",
+     [("Dr", "Mª Luisa de la Fuente")]),
+    ("El Dr. Tomás van der Berg y Ruiz atiende los jueves.", [("Dr", "Tomás van der Berg y Ruiz")]),
+    # a post-nominal glued to the name is not part of it
+    ("Anna Kowalczyk ScM, lekarz medycyny estetycznej, prowadzi zabiegi.", [(None, "Anna Kowalczyk")]),
+])
+def test_particles_and_postnominals_in_names(paragraph, expected):
+    assert people(CLINIC, paragraph) == expected
