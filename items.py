@@ -32,6 +32,7 @@ TREATMENTS = (
 # Price units (the `prices.unit` vocabulary). `course` carries `sessions`;
 # area/unit/ml/syringe carry `quantity` (how many the amount buys).
 UNITS = ("session", "course", "area", "unit", "ml", "syringe", "graft", "treatment", "consultation")
+QUANTITY_UNITS = ("area", "unit", "ml", "syringe", "graft")  # units whose quantity says how many the amount buys
 
 # Credential kinds (the `credentials.kind` vocabulary). The first group are
 # register numbers checked by validators in core/identifiers.py.

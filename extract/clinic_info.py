@@ -282,6 +282,11 @@ _PHONE_ALONE = re.compile(r"\+?[\d(][\d\s().\-]{6,20}\d")
 _MAX_BLOCK = 3000  # characters: a "contact" wrapper around the whole page is no contact block
 
 
+def _first_phone(raws, country: str | None) -> str | None:
+    """The first raw number that is a possible phone number, in E.164."""
+    return next((phone for raw in raws if (phone := ca.normalise_phone(raw, country))), None)
+
+
 def _outermost(elements: list) -> list:
     """The contact blocks not inside another one (each read once), at most _MAX_BLOCK characters."""
     kept: set[int] = set()
@@ -304,18 +309,16 @@ def _phone(doc, node: dict | None, country: str | None, is_branch: bool, texts: 
     blocks = [texts.of(el) for el in _outermost(root.xpath(_CONTACT_XPATH))]
     block_text = "\n".join(dict.fromkeys(blocks))
     raws += ca.phones_in_text(block_text)
-    for raw in raws:
-        phone = ca.normalise_phone(raw, country)
-        if phone:
-            return phone
+    phone = _first_phone(raws, country)
+    if phone:
+        return phone
     content = root.find(".//main") if root is doc else root
     if content is None:
         content = doc.find(".//body")
     text = texts.of(content) if content is not None else ""
-    for raw in ca.phones_in_text(text):  # "Call us on 0141 ..." in a contact page's own text
-        phone = ca.normalise_phone(raw, country)
-        if phone:
-            return phone
+    phone = _first_phone(ca.phones_in_text(text), country)  # "Call us on 0141 ..." in a contact page's text
+    if phone:
+        return phone
     # "0141 496 0888" beside a phone icon: in a contact block, or a line of its own
     alone = [t for t in (" ".join(el.text_content().split()) for el in content.iter(*_LINE_TAGS))
              if _PHONE_ALONE.fullmatch(t)] if content is not None else []

@@ -23,7 +23,7 @@ import sqlite3
 from typing import Any
 
 from analysis.labels import REGISTER_NAMES, money, plural, treatment_name
-from items import REGISTER_KINDS
+from items import QUANTITY_UNITS, REGISTER_KINDS
 from publish.search import find_clinics
 from core.wording import BASIS_PHRASES
 from publish.wording import (
@@ -130,12 +130,12 @@ def _price_text(p: dict[str, Any]) -> str:
         text += " to " + money(p["amount_max"], p["currency"])
     if p["unit"] == "course" and p["sessions"]:
         return text + f" for a course of {p['sessions']}"
-    if p["quantity"] and p["unit"] in ("area", "unit", "ml", "syringe", "graft"):
+    if p["quantity"] and p["unit"] in QUANTITY_UNITS:
         words = UNIT_WORDS.get(p["unit"], p["unit"])
         if p["quantity"] == 1 and words.endswith("s"):
             words = words[:-1]  # "1 unit", "1 area"
         return text + f" for {p['quantity']:g} {words}"
-    if p["unit"] in ("area", "unit", "ml", "syringe", "graft"):
+    if p["unit"] in QUANTITY_UNITS:
         return text + " " + BASIS_PHRASES[p["unit"]]
     return text + " " + UNIT_WORDS.get(p["unit"], "")
 

@@ -193,12 +193,8 @@ class SitesSpider(scrapy.Spider):
         """An app shell fetched without the browser: fetch it again through it, once, and remember
         that this site renders in the browser (its next pages go there straight away)."""
         state.hints["render"] = True
-        if not self._render_budget(state):
-            return None
-        request = Request(response.url, callback=self.parse, errback=self.on_error, priority=90,
-                          meta={"site": key, "page_depth": response.meta.get("page_depth", 0)}, dont_filter=True)
-        self._mark_rendered(request, state)
-        return request
+        request = self._request(response.url, key, response.meta.get("page_depth", 0), priority=90)
+        return request if request.meta.get("playwright") else None
 
     def parse(self, response):
         key = response.meta["site"]
@@ -230,28 +226,25 @@ class SitesSpider(scrapy.Spider):
         if depth < self.max_depth:
             yield from self._follow(response, key, state, depth + 1, links)
 
-    def _follow(self, response, key: str, state: SiteState, depth: int, links=None):
-        if links is None:
-            links = page_links(lxml.html.document_fromstring(response.text or "<html></html>"), response.url)
+    def _follow(self, response, key: str, state: SiteState, depth: int, links: list[tuple[str, str]]):
         yield from self._follow_pdfs(key, state, depth, links)
         for score, url in self.claim_links(key, state, self.link_candidates(response, key, links)):
             yield self._request(url, key, depth, priority=score - 10 * depth)
 
     def _follow_pdfs(self, key: str, state: SiteState, depth: int, links: list[tuple[str, str]]):
-        """Links to PDF price lists, menus and fees: at most max_pdfs a site, max_pdf_bytes each."""
-        for url, text in links:
-            if state.pdfs >= self.max_pdfs:
-                return
-            if site_key(url) != key or not pdf_page.is_price_pdf_link(url, text):
-                continue
-            key_ = fingerprint(canonical(url))
-            if key_ in state.seen:
-                continue
-            state.seen.add(key_)
+        """Links to PDF price lists, menus and fees: at most max_pdfs a site, max_pdf_bytes each,
+        claimed like any link (claim_links: seen once, within the site's page cap)."""
+        if state.pdfs >= self.max_pdfs:
+            return
+        titles = {url: text for url, text in links
+                  if site_key(url) == key and pdf_page.is_price_pdf_link(url, text)}
+        for _, url in self.claim_links(key, state, [(50, url, canonical(url)) for url in titles]):
             state.pdfs += 1
             request = self._request(url, key, depth, priority=50)
-            request.meta.update(pdf_title=text or None, download_maxsize=self.max_pdf_bytes)
+            request.meta.update(pdf_title=titles[url] or None, download_maxsize=self.max_pdf_bytes)
             yield request
+            if state.pdfs >= self.max_pdfs:
+                return
 
     def _parse_pdf(self, response, key: str, state: SiteState):
         """One PageItem per PDF page with text (URL#page=N), or the reason it could not be read."""
@@ -275,7 +268,7 @@ class SitesSpider(scrapy.Spider):
         tracking parameters and fragments stripped, files (images, archives, media) and skipped
         paths (logins, carts, feeds) left out. ``links`` are the page object's (URL, text) pairs;
         without them the response is parsed here."""
-        if links is None:
+        if links is None:  # a caller without the page object's parse
             links = page_links(lxml.html.document_fromstring(response.text or "<html></html>"), response.url)
         out = []
         for link_url, text in links:

@@ -200,10 +200,10 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
     title = doc.findtext(".//title") or ""
     role_of_page = money_roles.page_role(url, title)
     topic = None
-    roles: list[tuple[object, str, str]] = []
+    roles: list[tuple[object, str, str, bool]] = []  # (price, role, sentence, its label names a treatment)
     for price in found:
-        if price.treatment == "other" and (money_roles.GENERIC_LABEL.match(price.treatment_text or "")
-                                           or not treatments.mentions(price.treatment_text or "")):
+        named = bool(treatments.mentions(price.treatment_text or ""))
+        if price.treatment == "other" and (money_roles.GENERIC_LABEL.match(price.treatment_text or "") or not named):
             # "Kosten: ab 300 CHF" or "Face: from CHF 500" on a page about one treatment: the page names it
             if topic is None:
                 h1 = doc.xpath("string(//h1)")[:200]
@@ -214,13 +214,12 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             continue
         sentence = money_roles.sentence_around(price.evidence or "", price.price_text)
         role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment)
-        if role == "own_price" and role_of_page == "policy" and price.treatment == "other" \
-                and not treatments.mentions(price.treatment_text or ""):
+        if role == "own_price" and role_of_page == "policy" and price.treatment == "other" and not named:
             role = "fee"  # "Up to 30-minute appointments: $50" on a cancellation policy names no treatment
-        roles.append((price, role, sentence))
+        roles.append((price, role, sentence, named))
     if role_of_page == "editorial" and not money_roles.news_site(url):
         roles = _article_price_list(roles)
-    for price, role, sentence in roles:
+    for price, role, sentence, _ in roles:
         if role == "own_price":
             result.prices.append(price)
         else:
@@ -233,14 +232,14 @@ def _article_price_list(roles: list) -> list:
     """A clinic's own post that lists its prices ("1 zone: 150 €", "2 zones: 250 €"): list rows
     naming a treatment or an area, single amounts, no market words, two or more of them, are the
     clinic's prices; a guide's lists name sources, places or ranges and stay market figures."""
-    rows = [i for i, (price, role, sentence) in enumerate(roles)
+    rows = [i for i, (price, role, sentence, named) in enumerate(roles)
             if role == "market_price" and not money_roles.is_prose(sentence) and price.amount_max is None
-            and (treatments.mentions(price.treatment_text or "") or price.unit in ("area", "unit", "ml", "syringe"))
+            and (named or price.unit in ("area", "unit", "ml", "syringe"))
             and money_roles.role_of(sentence, "service", price_text=price.price_text) == "own_price"
             and not money_roles.names_a_place(sentence)]
     if len(rows) < 2:
         return roles
-    return [(p, "own_price" if i in rows else role, s) for i, (p, role, s) in enumerate(roles)]
+    return [(p, "own_price" if i in rows else role, s, n) for i, (p, role, s, n) in enumerate(roles)]
 
 
 def _clinic(result: PageExtract, doc, nodes, url: str, hints: dict) -> None:
