@@ -141,6 +141,21 @@ class BookingLink:
     url: str
 
 
+# Regulated wording on a page (the `signals` table's kinds; extract/signals.py).
+SIGNAL_KINDS = ("remote_prescribing", "under_18", "promotion", "mobile_setting", "toxin_product",
+                "hair_tourism", "technician_led", "graft_count")
+
+
+@dataclass
+class Signal:
+    """Regulated wording on a page (extract/signals.py): remote prescribing, an under-18 offer, a
+    promotion, a mobile service, a toxin product, hair-transplant tourism... with its sentence."""
+
+    kind: str  # one of SIGNAL_KINDS
+    value: str  # what was found: a product name, a promotion kind, a graft count
+    text: str  # the sentence that shows it (cut to 300 characters)
+
+
 @dataclass
 class PageExtract:
     clinic: ClinicInfo = field(default_factory=ClinicInfo)
@@ -148,6 +163,7 @@ class PageExtract:
     practitioners: list[Practitioner] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)  # non-own money mentions, with their role
     booking: list[BookingLink] = field(default_factory=list)  # booking platforms the page links to
+    signals: list[Signal] = field(default_factory=list)  # regulated wording (extract/signals.py)
     page_kind: str | None = None  # home, prices, team, contact, location, blog, other
     errors: list[str] = field(default_factory=list)  # why something could not be read
 

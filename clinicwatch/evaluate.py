@@ -80,7 +80,7 @@ SELECT c.site, c.branch, f.rule_id,
        CASE
          WHEN f.rule_id IN ('PRICE-01', 'PRICE-02') THEN p.treatment
          WHEN f.rule_id IN ('UK-REG-01', 'UK-REG-02', 'UK-REG-03', 'UK-REG-04', 'US-NPI-01') THEN cr.value
-         WHEN f.rule_id IN ('UK-REG-05', 'US-ROLE-01', 'US-ROLE-02') THEN pr.name
+         WHEN f.rule_id IN ('UK-REG-05', 'UK-REG-06', 'US-ROLE-01', 'US-ROLE-02') THEN pr.name
          ELSE ''
        END AS subject
 FROM flags f

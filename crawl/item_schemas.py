@@ -8,7 +8,7 @@ errors in the crawl's stats and fails the ``item validation`` monitor.
 
 from __future__ import annotations
 
-from items import CREDENTIAL_KINDS, MONEY_ROLES, PROFESSIONS, TREATMENTS, UNITS
+from items import CREDENTIAL_KINDS, MONEY_ROLES, PROFESSIONS, SIGNAL_KINDS, TREATMENTS, UNITS
 
 _TEXT = {"type": ["string", "null"]}
 _AMOUNT = {"type": ["number", "null"], "minimum": 0}
@@ -72,6 +72,16 @@ BOOKING_LINK = {
     },
 }
 
+SIGNAL = {
+    "type": "object",
+    "required": ["kind", "value", "text"],
+    "properties": {
+        "kind": {"enum": list(SIGNAL_KINDS)},
+        "value": {"type": "string", "minLength": 1},
+        "text": {"type": "string", "maxLength": 300},
+    },
+}
+
 PAGE_ITEM = {
     "$schema": "http://json-schema.org/draft-07/schema#",
     "type": "object",
@@ -89,6 +99,7 @@ PAGE_ITEM = {
                 "practitioners": {"type": "array", "items": PRACTITIONER},
                 "money": {"type": "array", "items": MONEY},
                 "booking": {"type": "array", "items": BOOKING_LINK},
+                "signals": {"type": "array", "items": SIGNAL},
                 "clinic": {"type": "object", "properties": {
                     "country": {"type": ["string", "null"], "pattern": "^[A-Z]{2}$"},
                     "latitude": {"type": ["number", "null"], "minimum": -90, "maximum": 90},

@@ -244,4 +244,15 @@ END""",
     ("060_crawl_rendered", (
         'ALTER TABLE crawls ADD COLUMN rendered INTEGER',
     )),
+    # Regulated wording on clinic pages (extract/signals.py): the evidence of the conduct rules
+    # (analysis/rules/conduct.py). One row per clinic, kind, value and page.
+    ("080_signals", (
+        """CREATE TABLE [signals] (
+        id TEXT PRIMARY KEY,
+        clinic_id TEXT NOT NULL REFERENCES clinics(id),
+        kind TEXT NOT NULL, value TEXT NOT NULL, text TEXT,
+        source_url TEXT, first_seen TEXT, last_seen TEXT, last_crawl_id INTEGER
+    )""",
+        'CREATE INDEX [idx_signals_clinic_id] ON [signals] ([clinic_id], [kind])',
+    )),
 ]

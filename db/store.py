@@ -63,7 +63,7 @@ def save_batch(db: sqlite_utils.Database, batch: dict[str, list[dict]]) -> None:
     ``batch`` maps a write target to rows; targets are
     ``clinics:fill`` / ``clinics:keep`` (authoritative pages vs pages that only fill gaps),
     ``practitioners``, ``credentials``, ``prices``, ``price_observations``, ``pages``,
-    ``crawl_errors``, ``clinic_sources``, ``money``.
+    ``crawl_errors``, ``clinic_sources``, ``money``, ``signals``.
     """
     with db.conn:
         upsert_rows(db, "clinics", batch.get("clinics:keep", []), mode=KEEP)
@@ -72,6 +72,7 @@ def save_batch(db: sqlite_utils.Database, batch: dict[str, list[dict]]) -> None:
         upsert_rows(db, "credentials", batch.get("credentials", []), mode=FILL)
         upsert_rows(db, "prices", batch.get("prices", []), mode=REPLACE)
         upsert_rows(db, "money", batch.get("money", []), mode=REPLACE)
+        upsert_rows(db, "signals", batch.get("signals", []), mode=FILL)
         upsert_rows(db, "price_observations", batch.get("price_observations", []),
                     pk=("price_id", "crawl_id"), mode=REPLACE)
         upsert_rows(db, "pages", batch.get("pages", []), pk=("url",), mode=REPLACE)

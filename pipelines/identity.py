@@ -24,6 +24,10 @@ def money_id(clinic: str, role: str, amount: float | None, currency: str | None,
     return _digest("money", clinic, role, amount, currency, url)
 
 
+def signal_id(clinic: str, kind: str, value: str, url: str) -> str:
+    return _digest("signal", clinic, kind, value, url)
+
+
 def clinic_id(site: str, branch: str | None = "") -> str:
     return _digest("clinic", site, branch or "")
 

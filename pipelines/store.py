@@ -71,6 +71,11 @@ def page_rows(item: PageItem, crawl_id: int | None) -> dict[str, list[dict]]:
         "amount": m.amount, "amount_max": m.amount_max, "currency": m.currency, "treatment": m.treatment,
         "text": m.text, "source_url": item.url, "first_seen": seen, "last_seen": seen, "last_crawl_id": crawl_id,
     } for m in ex.money]
+    rows["signals"] = [{
+        "id": identity.signal_id(cid, sg.kind, sg.value, item.url), "clinic_id": cid, "kind": sg.kind,
+        "value": sg.value, "text": sg.text, "source_url": item.url, "first_seen": seen, "last_seen": seen,
+        "last_crawl_id": crawl_id,
+    } for sg in ex.signals]
     rows["pages"] = [{
         "url": item.url, "site": item.site, "clinic_id": cid, "page_kind": ex.page_kind,
         "status": item.status, "fetched_at": seen, "crawl_id": crawl_id,

@@ -105,7 +105,7 @@ class _Run:
     def check(self, kind: str, raw_value: str, person: str | None, clinic: str | None,
               region: str | None) -> tuple[Verdict, str]:
         """The verdict and the normalised number; only an NPI may name an organisation."""
-        claimed = person
+        claimed = person or (clinic if kind in VOLUNTARY_KINDS else None)  # clinics join Save Face too
         number = normalise(kind, raw_value) if kind in (*STATUTORY_KINDS, "npi") else raw_value
         if kind in STATUTORY_KINDS:
             return check_uk(self.db, kind, number, claimed, self.loaded.get(kind)), number

@@ -194,3 +194,39 @@ def register_wording(r: Mapping[str, Any]) -> str | None:
     details = answer.get("register") if isinstance(answer, dict) else None
     wording = details.get("register_status") if isinstance(details, dict) else None
     return wording.strip() if isinstance(wording, str) and wording.strip() else None
+
+
+VOLUNTARY_SQL = f"""
+SELECT cr.id AS credential_id, cr.kind, cr.value, cr.issuer, cr.status, cr.format_valid, cr.register_url,
+  cr.register_name, cr.checked_at, cr.evidence AS register_evidence, cr.source_url,
+  cr.practitioner_id, p.name AS practitioner_name, {CLINIC_COLS}
+FROM credentials cr JOIN clinics c ON c.id = cr.clinic_id
+LEFT JOIN practitioners p ON p.id = cr.practitioner_id
+WHERE cr.status = 'not_found' AND (cr.kind IN ('jccp', 'saveface') OR (cr.kind = 'membership'
+  AND (cr.value LIKE '%jccp%' OR cr.value LIKE '%save%face%' OR cr.issuer LIKE '%jccp%'
+       OR cr.issuer LIKE '%save%face%')))
+ORDER BY cr.id
+"""
+VOLUNTARY_NAMES = {"jccp": "the JCCP register", "saveface": "the Save Face register"}
+
+
+@rule("UK-REG-06", 1, severities=("amber",), title="Save Face or JCCP membership not on the register")
+def voluntary_not_listed(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
+    """A claimed JCCP / Save Face membership the imported snapshot does not list (the verifier
+    writes ``not_found`` only when a snapshot of that register is loaded and was searched)."""
+    for r in rows(db, VOLUNTARY_SQL):
+        answer = parse_json(r["register_evidence"])
+        details = answer.get("register") if isinstance(answer, dict) else None
+        kind = details.get("kind") if isinstance(details, dict) else r["kind"]
+        where = VOLUNTARY_NAMES.get(kind, "the register it names")
+        clinic = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
+        who = r["practitioner_name"] or clinic
+        body = "JCCP" if kind == "jccp" else "Save Face"
+        message = (
+            f"{clinic} says {who} is a member of {body}, but {where} we imported does not list "
+            f"{'them' if r['practitioner_name'] else 'the clinic'}. Check the register yourself before "
+            "booking: membership can lapse, and some sites claim it without joining."
+        )
+        yield Hit("amber", message, r["clinic_id"], practitioner_id=r["practitioner_id"],
+                  credential_id=r["credential_id"], evidence_url=r["register_url"] or r["source_url"],
+                  evidence=credential_evidence(r))

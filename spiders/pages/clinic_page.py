@@ -18,7 +18,7 @@ import lxml.html
 from w3lib.encoding import html_to_unicode
 
 from core.places import COUNTRY_CURRENCY
-from extract import booking, clinic_info, money_roles, people, price_blocks, structured, treatments
+from extract import booking, clinic_info, money_roles, people, price_blocks, signals, structured, treatments
 from items import Money, PageExtract
 
 log = logging.getLogger(__name__)
@@ -142,6 +142,8 @@ def extract_page(
     _run(result, "prices", lambda: _prices(result, doc, nodes, url, currency, country))
     _run(result, "practitioners", lambda: result.practitioners.extend(
         people.extract_practitioners(doc, nodes, url=url, country=country)))
+    article = money_roles.page_role(url, doc.findtext(".//title")) == "editorial"
+    _run(result, "signals", lambda: result.signals.extend(signals.find_signals(doc, article=article)))
     return result
 
 

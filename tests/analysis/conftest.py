@@ -67,6 +67,20 @@ class Builder:
                                        "evidence": evidence, **extra})
         return cid
 
+    def signal(self, clinic_id: str, kind: str, value: str, text: str = "", page: str = "/",
+               seen: str = "2026-03-01T09:00:00Z") -> str:
+        sid = self._id("s")
+        self.db["signals"].insert({"id": sid, "clinic_id": clinic_id, "kind": kind, "value": value,
+                                   "text": text or f"{kind} {value}", "last_seen": seen,
+                                   "source_url": f"https://{clinic_id}.example{page}"})
+        return sid
+
+    def page(self, clinic_id: str, page: str = "/", fetched_at: str = "2026-03-01T09:00:00Z",
+             kind: str = "home") -> None:
+        self.db["pages"].insert({"url": f"https://{clinic_id}.example{page}", "site": f"{clinic_id}.example",
+                                 "clinic_id": clinic_id, "page_kind": kind, "fetched_at": fetched_at,
+                                 "status": 200}, replace=True)
+
 
 def _per_session(amount: float | None, unit: str, sessions: int | None) -> float | None:
     if amount is None:

@@ -254,6 +254,107 @@ def _name_lookup_failed(b):
                  register_url="https://register.example/search?name=Ann+Ray")
 
 
+def said(kind, value, country="GB", postcode="SW1A 1AA", text="", toxin=False, stale=False):
+    """A clinic whose home page shows one signal (``stale``: the page was fetched again since)."""
+    def setup(b):
+        c = b.clinic(country=country, postcode=postcode)
+        if toxin:
+            b.price(c, "botulinum_toxin", amount=180, unit="area", quantity=1)
+        b.signal(c, kind, value, text)
+        b.page(c, fetched_at="2026-03-02T09:00:00Z" if stale else "2026-03-01T09:00:00Z")
+        return c
+    return setup
+
+
+def toxin_price(label, country="GB", unit="area", signal=None):
+    def setup(b):
+        c = b.clinic(country=country, region="CA" if country == "US" else None)
+        b.price(c, "botulinum_toxin", amount=180, unit=unit, quantity=1, treatment_text=label,
+                currency="USD" if country == "US" else "GBP")
+        b.page(c, "/prices", kind="prices")
+        if signal:
+            b.signal(c, "toxin_product", signal, f"We use {signal}.")
+    return setup
+
+
+def membership(status, value="Save Face"):
+    def setup(b):
+        c = b.clinic()
+        r = b.practitioner(c, "Ann Ray", profession="nurse")
+        b.credential(r, c, "membership", value, issuer=value, status=status,
+                     evidence={"register": {"kind": "saveface" if "Save" in value else "jccp"}, "lookup": "name"})
+    return setup
+
+
+def hair_trip(*extra, doctor=False, tourism=True, country="TR"):
+    def setup(b):
+        c = b.clinic(country=country, postcode=None)
+        if tourism:
+            b.signal(c, "hair_tourism", "airport transfers", "Hair transplant package with VIP airport transfers.")
+        for kind, value in extra:
+            b.signal(c, kind, value)
+        if doctor:
+            b.practitioner(c, "Op. Dr. Ali Kaya", profession="doctor")
+    return setup
+
+
+CASES.update({
+    "pom02-video-consultation-for-toxin": ("UK-POM-02", None, ["red"], said("remote_prescribing", "toxin")),
+    "pom02-prescriber-online-at-a-toxin-clinic": ("UK-POM-02", None, ["red"],
+                                                  said("remote_prescribing", "prescriber", toxin=True)),
+    "pom02-prescriber-online-no-toxin-offered": ("UK-POM-02", None, [], said("remote_prescribing", "prescriber")),
+    "pom02-not-uk": ("UK-POM-02", None, [], said("remote_prescribing", "toxin", country="US")),
+    "pom02-page-no-longer-says-it": ("UK-POM-02", None, [], said("remote_prescribing", "toxin", stale=True)),
+    "age01-england": ("UK-AGE-01", None, ["red"], said("under_18", "16+")),
+    "age01-unknown-postcode-taken-as-england": ("UK-AGE-01", None, ["red"], said("under_18", "16+", postcode=None)),
+    "age01-scotland-outside-the-act": ("UK-AGE-01", None, [], said("under_18", "16+", postcode="G2 3AB")),
+    "promo01-two-for-one": ("UK-PROMO-01", None, ["amber"], said("promotion", "two_for_one")),
+    "promo01-ireland": ("UK-PROMO-01", None, [], said("promotion", "two_for_one", country="IE", postcode=None)),
+    "setting01-we-come-to-you": ("UK-SETTING-01", None, ["amber"], said("mobile_setting", "we come to you")),
+    "setting01-stale": ("UK-SETTING-01", None, [], said("mobile_setting", "we come to you", stale=True)),
+    "product01-korean-toxin": ("UK-PRODUCT-01", None, ["red"], said("toxin_product", "Botulax")),
+    "product01-licensed-brand": ("UK-PRODUCT-01", None, [], said("toxin_product", "Bocouture")),
+    "price03-per-area-no-product": ("PRICE-03", None, ["info"], toxin_price("Anti-wrinkle 1 area")),
+    "price03-us-per-unit-no-product": ("PRICE-03", None, ["info"], toxin_price("Neurotoxin", "US", "unit")),
+    "price03-product-in-label": ("PRICE-03", None, [], toxin_price("Azzalure 1 area")),
+    "price03-product-named-on-site": ("PRICE-03", None, [], toxin_price("Anti-wrinkle 1 area", signal="Bocouture")),
+    "price03-per-session": ("PRICE-03", None, [], toxin_price("Anti-wrinkle", unit="session")),
+    "advpom01-brand-with-price": ("UK-ADV-POM-01", None, ["info"], toxin_price("Botox 3 areas")),
+    "advpom01-generic-name-with-price": ("UK-ADV-POM-01", None, ["info"], toxin_price("Botulinum toxin, one area")),
+    "advpom01-indirect-wording": ("UK-ADV-POM-01", None, [], toxin_price("Anti-wrinkle injections")),
+    "advpom01-not-uk": ("UK-ADV-POM-01", None, [], toxin_price("Botox 3 areas", "US")),
+    "reg06-save-face-not-listed": ("UK-REG-06", None, ["amber"], membership("not_found")),
+    "reg06-jccp-not-listed": ("UK-REG-06", None, ["amber"], membership("not_found", "JCCP")),
+    "reg06-listed": ("UK-REG-06", None, [], membership("verified")),
+    "reg06-no-snapshot": ("UK-REG-06", None, [], membership("unverifiable")),
+    "trht01-technicians": ("TR-HT-01", None, ["amber"], hair_trip(("technician_led", "technicians"), doctor=True)),
+    "trht01-mega-session": ("TR-HT-01", None, ["amber"], hair_trip(("graft_count", "6000"), doctor=True)),
+    "trht01-no-surgeon-named": ("TR-HT-01", None, ["amber"], hair_trip()),
+    "trht01-surgeon-named": ("TR-HT-01", None, [], hair_trip(doctor=True)),
+    "trht01-not-sold-abroad": ("TR-HT-01", None, [], hair_trip(("technician_led", "technicians"), tourism=False)),
+})
+
+
+def test_conduct_finding_quotes_the_words_and_the_page(db, build):
+    c = build.clinic(name="Glow Room")
+    build.signal(c, "mobile_setting", "we come to you", "Lip filler at home: we come to you.")
+    run_rules(db, now=NOW)
+    flag = next(db.query("SELECT * FROM flags WHERE rule_id = 'UK-SETTING-01'"))
+    assert '"Lip filler at home: we come to you."' in flag["message"]
+    assert flag["evidence_url"] == f"https://{c}.example/"
+    quote = json.loads(flag["evidence"])["quotes"][0]
+    assert quote == {"kind": "mobile_setting", "value": "we come to you", "words": "Lip filler at home: we come to you.",
+                     "url": f"https://{c}.example/", "page": None}
+
+
+def test_tr_ht_01_names_every_reason(db, build):
+    hair_trip(("technician_led", "technicians"), ("graft_count", "6000"))(build)
+    run_rules(db, now=NOW)
+    message = next(db.query("SELECT message FROM flags WHERE rule_id = 'TR-HT-01'"))["message"]
+    assert "technicians do the surgery" in message and "6,000 grafts in one session" in message
+    assert "names no surgeon" in message
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_rule_case(db, build, case):
     rule_id, overrides, expected, setup = CASES[case]
