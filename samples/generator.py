@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samples import content, templates
-from samples.model import Clinic, SiteSpec
+from samples.model import Clinic, Cred, SiteSpec
+from samples.notices import notices_for
 from samples.people import PeopleMaker
 from samples.pricing import PriceMaker, make_price_list, version_changes
 from samples.rosters import local_roster, uk_roster, us_roster
@@ -210,6 +211,9 @@ def _tags(spec: SiteSpec, prac: str | None) -> list[str]:
                    "course_no_count" if r.shape == "course_no_count" else None)
             if tag and f"{tag}:{r.treatment}" not in tags:
                 tags.append(f"{tag}:{r.treatment}")
+    tags += list(dict.fromkeys(f"notice:{n.rule}" for n in spec.notices if n.rule))
+    if any(p.membership_listed is False for c in spec.clinics for p in c.people):
+        tags.append("membership_not_listed")
     if prac == "fake_number":
         kinds = {c.kind for cl in spec.clinics for p in cl.people for c in p.credentials
                  if c.format_valid is False}
@@ -280,6 +284,27 @@ def _furnish(rng: random.Random, spec: SiteSpec) -> None:
     spec.pages = templates.plan(spec, rng)
     _maybe_pdf_prices(spec)
     _maybe_client_rendered(spec)
+    spec.notices = notices_for(spec)
+    _maybe_memberships(spec)
+
+
+VOLUNTARY_REGISTERS = (("saveface", "Save Face", "Member of"), ("jccp", "JCCP", "Registered with the"))
+MEMBER_SHARE, NOT_LISTED_SHARE = 0.3, 0.3
+
+
+def _maybe_memberships(spec: SiteSpec) -> None:
+    """Some UK practitioners say they are members of Save Face or the JCCP (their own random
+    stream); most are on that register's snapshot (samples/register_files.py), some are not
+    (UK-REG-06)."""
+    rng = random.Random(f"cw:{spec.seed}:site:{spec.index}:members")
+    if spec.country != "GB" or spec.template == "chain":
+        return
+    for person in (p for c in spec.clinics for p in c.people):
+        if rng.random() >= MEMBER_SHARE:
+            continue
+        kind, name, label = rng.choice(VOLUNTARY_REGISTERS)
+        person.credentials.append(Cred("membership", name, None, name, label))
+        person.membership_listed = rng.random() >= NOT_LISTED_SHARE
 
 
 CSR_TEMPLATES = ("page_builder", "team_bios", "prose", "jsonld_rich")

@@ -32,6 +32,7 @@ class Person:
     register_state: str | None = None  # registered, not_on_register, inactive, name_mismatch, conditions
     register_name: str | None = None  # the name the register shows (name_mismatch: someone else)
     injector: bool = False  # named as performing toxin/filler injections
+    membership_listed: bool | None = None  # a JCCP / Save Face membership claimed: on that register or not
     bio: list[str] = field(default_factory=list)
     slug: str = ""
     page: str = ""
@@ -140,6 +141,7 @@ class SiteSpec:
     server_name: str = "nginx"
     price_pdf: str = ""  # path of the PDF price list when the site publishes its prices that way
     client_rendered: bool = False  # in the CMS-shaped web: an app shell that a script fills (samples/cms.py)
+    notices: list = field(default_factory=list)  # regulated wording on the home page (samples/notices.py)
 
     def render(self, path: str, port: int | None = None) -> tuple[int, str, bytes]:
         from samples.render import render_path

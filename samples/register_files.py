@@ -72,6 +72,32 @@ def uk_rows(specs: Iterable[SiteSpec]) -> dict[str, list[dict]]:
     return rows
 
 
+VOLUNTARY = {"Save Face": ("saveface", "Accredited"), "JCCP": ("jccp", "Registered")}
+
+
+def voluntary_rows(specs: Iterable[SiteSpec], seed: int) -> dict[str, list[dict]]:
+    """Save Face and JCCP snapshots: the members the sample web lists (``membership_listed``)
+    under their own names, and unrelated members; no numbers (both registers are searched by name)."""
+    rows: dict[str, list[dict]] = {"saveface": [], "jccp": []}
+    for spec in specs:
+        for clinic in spec.clinics:
+            for p in clinic.people:
+                for c in p.credentials:
+                    if c.kind == "membership" and c.value in VOLUNTARY and p.membership_listed:
+                        kind, status = VOLUNTARY[c.value]
+                        rows[kind].append({"number": "", "name": p.name, "status": status, "annotations": ""})
+    rng = random.Random(f"cw:{seed}:voluntary-fillers")
+    for kind, items in rows.items():
+        status = "Accredited" if kind == "saveface" else "Registered"
+        for _ in range(max(5, len(items) // 2)):
+            first, middle, last = _filler_name(rng)
+            last = f"{last}-{rng.choice(('Hale', 'Wren', 'Marsh', 'Thorne'))}"  # never a sample person's name
+            items.append({"number": "", "name": " ".join(x for x in (first, middle, last) if x),
+                          "status": status, "annotations": ""})
+        items.sort(key=lambda r: r["name"])
+    return rows
+
+
 def _filler_name(rng: random.Random) -> tuple[str, str, str]:
     first = rng.choice(FIRST_NAMES["en_f"] + FIRST_NAMES["en_m"])
     middle = rng.choice(MIDDLE_NAMES) if rng.random() < 0.5 else ""
@@ -139,6 +165,7 @@ def write_registers(out_dir: Path, specs: list[SiteSpec], seed: int) -> Path:
     reg_dir.mkdir(parents=True, exist_ok=True)
     rows = uk_rows(specs)
     add_uk_fillers(rows, seed)
+    rows.update(voluntary_rows(specs, seed))
     for kind, items in rows.items():
         with open(reg_dir / f"{kind}.csv", "w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=("number", "name", "status", "annotations"))

@@ -86,6 +86,8 @@ def _home(spec: SiteSpec, port: int | None) -> tuple[str, str]:
     body = f"<h1>{escape(u['welcome'].format(name=spec.name))}</h1><p>{escape(u['intro'].format(city=c.locality))}</p>"
     names = sorted({r.text for cl in spec.clinics for r in cl.prices if r.treatment != "consultation"})
     body += "<ul class=\"treatment-list\">" + "".join(f"<li>{escape(n)}</li>" for n in names[:8]) + "</ul>"
+    if spec.notices:
+        body += '<section class="notices">' + "".join(f"<p>{escape(n.text)}</p>" for n in spec.notices) + "</section>"
     if spec.blog:
         post = next(p for p in spec.pages if p.kind == "blog")
         body += f'<aside class="latest-news"><a href="{post.path}">{escape(post.title)}</a></aside>'

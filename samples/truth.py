@@ -14,6 +14,10 @@ outlier is expected only when the documented rule can show it. Without ``norms``
 
 from __future__ import annotations
 
+import re
+
+from core.places import uk_nation
+from extract.signals import products_named
 from samples.expect_prices import PriceNorms
 from samples.model import Clinic, Person, SiteSpec
 
@@ -87,8 +91,34 @@ def _register_findings(p: Person, kinds: tuple[str, ...], rule: dict[str, str]) 
     return out
 
 
-def _clinic_findings(c: Clinic, norms: PriceNorms | None) -> list[tuple[str, str]]:
+_GENERIC_POM = re.compile(r"\b(?:botulinum|botulinic|toxins?)\b", re.I)
+UK_NOTICE_RULES = ("UK-POM-02", "UK-PROMO-01", "UK-SETTING-01", "UK-PRODUCT-01")
+
+
+def _conduct_findings(c: Clinic, spec: SiteSpec) -> list[tuple[str, str]]:
+    """The conduct rules (samples/notices.py, docs/rules.md) a clinic's pages and prices trigger."""
     out: list[tuple[str, str]] = []
+    notices = spec.notices if len(spec.clinics) == 1 else []
+    toxin = [r for r in c.prices if r.treatment == "botulinum_toxin" and r.amount is not None]
+    on_home = any(r.page == "/" for r in toxin)  # notices are on the home page (one-page sites price there)
+    named = any(products_named(r.text) for r in toxin) or (on_home and any(n.products for n in notices))
+    if any(r.unit in ("area", "unit") for r in toxin) and not named:
+        out.append(("PRICE-03", ""))
+    if c.country == "GB":
+        if any(products_named(r.text) or _GENERIC_POM.search(r.text) for r in toxin):
+            out.append(("UK-ADV-POM-01", ""))
+        for n in notices:
+            if n.rule in UK_NOTICE_RULES or (n.rule == "UK-AGE-01" and uk_nation(c.postcode) in ("england", None)):
+                out.append((n.rule, ""))
+        out += [("UK-REG-06", p.name) for p in c.people if p.membership_listed is False]
+    if any(n.tourism for n in notices) and (any(n.concern for n in notices) or not any(
+            p.profession == "doctor" for p in c.people)):
+        out.append(("TR-HT-01", ""))
+    return out
+
+
+def _clinic_findings(c: Clinic, norms: PriceNorms | None, spec: SiteSpec) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = _conduct_findings(c, spec)
     for r in c.prices:
         if r.outlier and (norms is None or norms.flags(c, r)):
             out.append(("PRICE-01", r.treatment))
@@ -122,7 +152,7 @@ def _clinic_findings(c: Clinic, norms: PriceNorms | None) -> list[tuple[str, str
 def expected_findings(spec: SiteSpec, norms: PriceNorms | None = None) -> list[dict]:
     seen, out = set(), []
     for c in spec.clinics:
-        for rule_id, subject in _clinic_findings(c, norms):
+        for rule_id, subject in _clinic_findings(c, norms, spec):
             key = (c.branch, rule_id, subject)
             if key not in seen:
                 seen.add(key)

@@ -14,8 +14,10 @@ UK-PROMO-01 (amber): two-for-one, time-limited, party, prize and voucher-site pr
 injectables (GMC guidance; CAP Code).
 UK-SETTING-01 (amber): injectables at the client's home, a hotel or a pop-up.
 UK-PRODUCT-01 (red): a toxin product with no UK licence named on the site (extract/toxin_products.yml).
-PRICE-03 (info, every country): a toxin price per area or unit on a site that names no toxin
-product, so the price cannot be compared (products differ in units per area).
+PRICE-03 (info, every country): a toxin price per area or unit where neither the price's label nor
+the page it is on names a toxin product, so the price cannot be compared (products differ in units
+per area). A product named elsewhere (a "Botox injector" on the team page) does not say what the
+price buys.
 UK-ADV-POM-01 (info): botulinum toxin named by brand or generic name beside a price on a public
 page (CAP Code 12.12, the Human Medicines Regulations 2012); the evidence says where.
 TR-HT-01 (amber, any country; written for Turkey's hair-transplant trade): a hair transplant sold
@@ -175,7 +177,7 @@ TOXIN_PRICES_SQL = f"""
 SELECT {CLINIC_COLS}, {COUNTRY} AS country_code, p.id AS price_id, p.treatment_text, p.price_text,
   p.amount, p.currency, p.unit, p.source_url, pg.page_kind,
   (SELECT group_concat(value, '|') FROM signals sg WHERE sg.clinic_id = c.id
-     AND sg.kind = 'toxin_product') AS products
+     AND sg.kind = 'toxin_product' AND sg.source_url = p.source_url) AS products
 FROM prices p JOIN clinics c ON c.id = p.clinic_id
 LEFT JOIN pages pg ON pg.url = p.source_url
 WHERE p.treatment IN (SELECT value FROM json_each(:pom)) AND p.amount IS NOT NULL
@@ -201,7 +203,7 @@ def _label(p: Mapping[str, Any]) -> str:
 def toxin_without_product(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
     for clinic, prices in toxin_prices(db, s):
         per_dose = [p for p in prices if p["unit"] in ("area", "unit")]
-        if not per_dose or clinic["products"] or any(products_named(_label(p)) for p in prices):
+        if not per_dose or any(p["products"] or products_named(_label(p)) for p in prices):
             continue
         first = per_dose[0]
         message = (

@@ -266,14 +266,14 @@ def said(kind, value, country="GB", postcode="SW1A 1AA", text="", toxin=False, s
     return setup
 
 
-def toxin_price(label, country="GB", unit="area", signal=None):
+def toxin_price(label, country="GB", unit="area", signal=None, page="/prices"):
     def setup(b):
         c = b.clinic(country=country, region="CA" if country == "US" else None)
         b.price(c, "botulinum_toxin", amount=180, unit=unit, quantity=1, treatment_text=label,
                 currency="USD" if country == "US" else "GBP")
         b.page(c, "/prices", kind="prices")
         if signal:
-            b.signal(c, "toxin_product", signal, f"We use {signal}.")
+            b.signal(c, "toxin_product", signal, f"We use {signal}.", page=page)
     return setup
 
 
@@ -317,7 +317,10 @@ CASES.update({
     "price03-per-area-no-product": ("PRICE-03", None, ["info"], toxin_price("Anti-wrinkle 1 area")),
     "price03-us-per-unit-no-product": ("PRICE-03", None, ["info"], toxin_price("Neurotoxin", "US", "unit")),
     "price03-product-in-label": ("PRICE-03", None, [], toxin_price("Azzalure 1 area")),
-    "price03-product-named-on-site": ("PRICE-03", None, [], toxin_price("Anti-wrinkle 1 area", signal="Bocouture")),
+    "price03-product-named-on-the-price-page": ("PRICE-03", None, [],
+                                                toxin_price("Anti-wrinkle 1 area", signal="Bocouture")),
+    "price03-product-named-on-another-page": ("PRICE-03", None, ["info"],
+                                              toxin_price("Anti-wrinkle 1 area", signal="Botox", page="/team")),
     "price03-per-session": ("PRICE-03", None, [], toxin_price("Anti-wrinkle", unit="session")),
     "advpom01-brand-with-price": ("UK-ADV-POM-01", None, ["info"], toxin_price("Botox 3 areas")),
     "advpom01-generic-name-with-price": ("UK-ADV-POM-01", None, ["info"], toxin_price("Botulinum toxin, one area")),
