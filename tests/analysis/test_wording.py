@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import labels
+from analysis import labels, scope
 from analysis.norms import compute_norms
 from analysis.rules import run_rules
 
@@ -102,10 +102,13 @@ def test_us_role_and_npi_messages(db, build):
                      evidence={"licence_state_match": False})
     compute_norms(db, today="2026-05-01")
     run_rules(db, now="2026-05-01T00:00:00+00:00")
+    row = scope.default_table().get("FL", "esthetician", "toxin")
+    assert row.may_inject == "unknown"  # Florida: only secondary sources (the table's notes)
     assert message(db, "US-ROLE-01") == (
         "Sun Med Spa offers anti-wrinkle injections (botulinum toxin) and dermal filler, and "
-        "the person named to give them, Kim Lo, is an aesthetician, who may not inject in any "
-        "US state; no doctor, nurse practitioner or physician assistant is named.")
+        "the person named to give them, Kim Lo, is an aesthetician, and we could not confirm "
+        f"that Florida allows that. In Florida, {row.rule} ({row.source_name}, checked "
+        f"{row.checked}). No doctor, nurse practitioner or physician assistant is named.")
     assert message(db, "US-NPI-01") == (
         "The NPI 1234567893 given for Kim Lo at Sun Med Spa lists no licence in Florida.")
 
@@ -123,13 +126,29 @@ def test_conditions_message_quotes_the_register(db, build):
 
 
 def test_role_01_message_when_a_doctor_is_named(db, build):
-    c = build.clinic("US", None, "Houston", "TX", name="Lone Star Skin")
+    c = build.clinic("US", None, "Los Angeles", "CA", name="Sunset Skin")
     build.price(c, "botulinum_toxin", amount=12, currency="USD", unit="unit", quantity=1)
     build.practitioner(c, "Dr Ann Park", profession="doctor", role="Medical Director")
     build.practitioner(c, "Kim Lo", profession="aesthetician",
                        role="Licensed Esthetician and Injector")
     run_rules(db, now="2026-05-01T00:00:00+00:00")
+    row = scope.default_table().get("CA", "esthetician", "toxin")
+    assert (row.may_inject, row.source_name) == ("no", "Medical Board of California FAQ")
     assert message(db, "US-ROLE-01") == (
-        "Lone Star Skin offers anti-wrinkle injections (botulinum toxin), and the person named "
-        "to give them, Kim Lo, is an aesthetician, who may not inject in any US state, even "
-        "under a doctor's supervision.")
+        "Sunset Skin offers anti-wrinkle injections (botulinum toxin), and the person named "
+        f"to give them, Kim Lo, is an aesthetician. In California, {row.rule} (Medical Board "
+        "of California FAQ, checked 2026-12-07).")
+
+
+def test_role_02_message_names_the_state_rule(db, build):
+    c = build.clinic("US", None, "Houston", "TX", name="Lone Star Skin")
+    build.price(c, "dermal_filler", amount=700, currency="USD", unit="syringe", quantity=1)
+    build.practitioner(c, "Lou Diaz", profession="nurse", role="Registered Nurse Injector")
+    run_rules(db, now="2026-05-01T00:00:00+00:00")
+    row = scope.default_table().get("TX", "registered_nurse", "filler")
+    assert (row.may_inject, row.supervision) == ("yes", "delegation")
+    assert message(db, "US-ROLE-02") == (
+        "Lone Star Skin offers dermal filler and names a registered nurse, Lou Diaz, but no "
+        "doctor, nurse practitioner or physician assistant to examine patients and supervise "
+        f"the injections. In Texas, {row.rule} (Texas Medical Board rule 22 TAC 193.17, "
+        "checked 2026-12-07).")
