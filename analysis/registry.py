@@ -11,9 +11,12 @@ import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+import yaml
 
 SEVERITIES = ("red", "amber", "info")
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per call
@@ -68,6 +71,20 @@ def rule(
         return func
 
     return register
+
+
+SOURCES_FILE = Path(__file__).with_name("rule_sources.yml")
+
+
+@lru_cache(maxsize=1)
+def rule_sources() -> dict[str, dict[str, str]]:
+    """rule id -> {"name", "url"}: the law, regulator or guidance each rule comes from."""
+    data = yaml.safe_load(SOURCES_FILE.read_text(encoding="utf-8")) or {}
+    for rule_id, source in data.items():
+        if not isinstance(source, dict) or not source.get("name") or not str(source.get("url", "")).startswith(
+                ("http://", "https://")):
+            raise ValueError(f"{SOURCES_FILE.name}: {rule_id} needs a name and an http(s) url")
+    return data
 
 
 def flag_id(rule_id: str, hit: Hit) -> str:

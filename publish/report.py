@@ -23,6 +23,8 @@ import sqlite3
 from typing import Any
 
 from analysis.labels import REGISTER_NAMES, money, plural, treatment_name
+from analysis.registry import rule_sources
+from analysis.rules import RULES
 from items import QUANTITY_UNITS, REGISTER_KINDS
 from publish.search import find_clinics
 from core.wording import BASIS_PHRASES
@@ -220,8 +222,12 @@ def findings(conn: sqlite3.Connection, clinic_id: str) -> list[dict[str, Any]]:
     rows = _rows(conn, "SELECT id, rule_id, rule_version, severity, message, evidence_url, evidence, "
                  "practitioner_id, price_id, credential_id, created_at, updated_at "
                  "FROM flags WHERE clinic_id = ?", (clinic_id,))
+    sources = rule_sources()
     for f in rows:
         f["evidence_url"] = safe_url(f["evidence_url"])
+        source = sources.get(f["rule_id"]) or {}
+        f["source"] = {"name": source.get("name"), "url": safe_url(source.get("url"))} if source else None
+        f["rule_title"] = RULES[f["rule_id"]].title if f["rule_id"] in RULES else None
         try:
             f["evidence"] = json.loads(f["evidence"]) if f["evidence"] else None
         except ValueError:

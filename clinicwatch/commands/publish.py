@@ -87,6 +87,7 @@ def _render_report(r: dict[str, Any]) -> str:
     out += _section("What to watch out for", [
         f"[{f['severity'].upper()}] {f['message']} ({f['rule_id']})"
         + (f"\n  evidence: {f['evidence_url']}" if f["evidence_url"] else "")
+        + (f"\n  why it matters: {f['source']['name']} <{f['source']['url']}>" if f.get("source") else "")
         for f in r["findings"]] or ["No findings."])
     out += _section("What was checked", [r["checked"]["sentence"], *r["checked"]["notes"]])
     people = []

@@ -162,3 +162,17 @@ def test_the_report_names_deposits_fees_and_other_booking_platforms(conn):
 def test_hostile_charges_and_booking_links_stay_text(conn):
     report = check(conn, clinic=EVIL)["report"]
     assert report["charges"][0]["source_url"] is None and report["booking"][0]["url"] is None
+
+
+def test_each_finding_says_where_its_rule_comes_from(conn):
+    findings = check(conn, clinic=GLOW)["report"]["findings"]
+    price01 = next(f for f in findings if f["rule_id"] == "PRICE-01")
+    assert price01["source"]["url"].startswith("https://www.nhs.uk/")
+    assert price01["rule_title"] == "Price far below the local norm"
+    assert all(f["source"] and f["source"]["name"] for f in findings)
+
+
+def test_text_report_prints_each_rule_source(sample_db, capsys):
+    assert main(["check", "--db", sample_db, "--clinic", GLOW]) == 0
+    out = capsys.readouterr().out
+    assert "why it matters: NHS advice on choosing who does your cosmetic procedure <https://www.nhs.uk/" in out
