@@ -108,20 +108,40 @@ _ONE_SESSION = re.compile(r"\b(?:one|single|1|a) (?:session|sitting|day|operatio
                           r"\bper (?:session|sitting|day|operation)\b|\bin one go\b|\bat once\b|\bmega ?session\b", _I)
 _SPLIT_SESSIONS = re.compile(r"\b(?:two|2|three|3|several|multiple) (?:sessions|sittings|days|operations)\b", _I)
 
-_TRIGGERS = re.compile(
-    r"consult|prescri|1[4-7]\s?\+|\b1[4-7]\b|parent|prom\b|school|teen|sixth|two[- ]for|2[- ]for|buy one|bogo|"
-    r"half[- ]price|part(?:y|ies)|sale\b|limited|only\b|ends\b|stocks|win\b|competition|giveaway|prize|raffle|"
-    r"groupon|wowcher|livingsocial|itison|buyagift|deal site|come to you|mobile|home|hotel|pop[- ]up|botox|"
-    r"toxin|botul|transplant|fue\b|fut\b|dhi\b|ekimi|haartransplant|trasplante|injerto|greffe|przeszczep|"
-    r"trapianto|technician|graft|greft|injert|dysport|xeomin|azzalure|bocouture|alluzience|letybo|nuceiva|"
-    r"relfydess|nabota|meditox|neuronox|innotox|hutox|liztox|coretox|rentox|regenox|wondertox|lantox|lanzox|"
-    r"botulift|daxxify|jeuveau|vistabel", _I)
+# Words without which a kind cannot be present: plain substring tests on lower-cased text (fast,
+# C-level) decide which regexes run at all. Real clinic pages mention consultations and prices
+# everywhere; the costly patterns only meet the few sentences that could match them.
+_WORDS = {
+    "remote": ("online", "video", "virtual", "phone", "remote", "zoom", "facetime", "skype", "whatsapp",
+               "prescri", "consult"),
+    "under_18": ("1", "parent", "prom", "school", "teen", "sixth", "student", "under"),
+    "promotion": ("two", "2", "buy one", "bogo", "half", "second", "part", "sale", "limited", "only", "ends",
+                  "offer", "stocks", "book by", "book before", "win", "competition", "giveaway", "prize", "raffle",
+                  "groupon", "wowcher", "livingsocial", "itison", "buyagift", "deal"),
+    "mobile": ("come to you", "mobile", "home", "hotel", "pop", "at your"),
+    "hair": ("transplant", "fue", "fut", "dhi", "sapphire", "ekimi", "haartransplant", "trasplante", "injerto",
+             "greffe", "przeszczep", "trapianto", "restoration"),
+    "grafts": ("graft", "greffon", "injert", "greft"),
+}
+_ALL_WORDS = tuple(sorted({w for words in _WORDS.values() for w in words if w not in ("1", "2")}
+                          | {"16", "17", "14", "15", "2 for", "2-for"}))
+
+
+def _has(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
 
 _BLOCK_TAGS = ("p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                "figcaption", "caption", "label", "summary")
 _CONTAINERS = frozenset(("div", "section", "article", "aside", "header", "footer", "main", "span", "a",
                          "strong", "b", "em"))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9£$€])")
+
+
+@lru_cache(maxsize=1)
+def product_words() -> tuple[str, ...]:
+    """The first word of every product wording, lower-cased (a sentence without one names none)."""
+    return tuple(sorted({w.split()[0] for w in products()[1]}))
 
 
 @lru_cache(maxsize=1)
@@ -183,17 +203,21 @@ def find_signals(doc, *, article: bool = False) -> list[Signal]:
     ``article``: the page is editorial (extract/money_roles.page_role), see ARTICLE_KINDS."""
     body = doc.find("body")
     root = body if body is not None else doc
-    if not _TRIGGERS.search(root.text_content()):
+    if not _triggered(root.text_content().lower()):
         return []
     found: dict[tuple[str, str], Signal] = {}
     for block in blocks(root):
-        if not _TRIGGERS.search(block):
+        if not _triggered(block.lower()):
             continue
         for sentence in sentences(block):
             for kind, value in _sentence_signals(sentence, block):
                 if not article or kind in ARTICLE_KINDS:
                     found.setdefault((kind, value), Signal(kind=kind, value=value, text=sentence[:MAX_TEXT]))
     return list(found.values())
+
+
+def _triggered(low: str) -> bool:
+    return _has(low, _ALL_WORDS) or _has(low, product_words())
 
 
 def text_signals(text: str) -> list[Signal]:
@@ -207,34 +231,47 @@ def text_signals(text: str) -> list[Signal]:
 
 
 def _sentence_signals(sentence: str, block: str) -> list[tuple[str, str]]:
+    low = sentence.lower()
     out: list[tuple[str, str]] = []
-    no_consultation = _NO_CONSULTATION.search(sentence)
-    rest = _NO_CONSULTATION.sub(" ", sentence) if no_consultation else sentence
-    negated = bool(_NEGATION.search(rest))
-    injectable = bool(_INJECTABLE.search(sentence)) or bool(_INJECTABLE.search(block))
-    toxin = bool(_TOXIN.search(sentence)) or bool(_TOXIN.search(block))
-    if not negated and no_consultation and injectable and not _FACE_TO_FACE.search(rest):
-        out.append(("remote_prescribing", "no_consultation"))
-    elif not negated and _REMOTE.search(sentence) and (toxin or _PRESCRIBE.search(sentence)) \
-            and not _FACE_TO_FACE.search(block):
-        out.append(("remote_prescribing", "toxin" if toxin else "prescriber"))
-    if injectable and not negated and _UNDER_18.search(sentence) and not _AGE_SAFEGUARD.search(sentence):
-        out.append(("under_18", _UNDER_18.search(sentence).group(0).lower()))
-    if injectable and not negated:
-        for value, pattern in _PROMOTIONS:
-            if pattern.search(sentence) and (value != "party" or _INJECTABLE.search(sentence)):
-                out.append(("promotion", value))
-        if _MOBILE.search(sentence):
-            out.append(("mobile_setting", _MOBILE.search(sentence).group(0).lower()))
-    out += [("toxin_product", name) for name, _ in products_named(sentence)]
-    hair = HAIR_TRANSPLANT.search(sentence) or HAIR_TRANSPLANT.search(block)
-    if hair:
-        if _TOURISM.search(sentence):
-            out.append(("hair_tourism", _TOURISM.search(sentence).group(0).lower()))
-        if _TECHNICIANS.search(sentence) and not negated:
-            out.append(("technician_led", "technicians"))
-    for m in _GRAFTS.finditer(sentence):
-        count = int(re.sub(r"\D", "", m.group(1)))
-        if count > MAX_GRAFTS_PER_SESSION and _ONE_SESSION.search(sentence) and not _SPLIT_SESSIONS.search(sentence):
-            out.append(("graft_count", str(count)))
+    remote = _has(low, _WORDS["remote"])
+    under_18 = _has(low, _WORDS["under_18"])
+    promotion = _has(low, _WORDS["promotion"])
+    mobile = _has(low, _WORDS["mobile"])
+    if remote or under_18 or promotion or mobile:
+        no_consultation = _NO_CONSULTATION.search(sentence) if "consult" in low else None
+        rest = _NO_CONSULTATION.sub(" ", sentence) if no_consultation else sentence
+        negated = bool(_NEGATION.search(rest))
+        injectable = bool(_INJECTABLE.search(sentence)) or bool(_INJECTABLE.search(block))
+        if not negated and remote:
+            toxin = bool(_TOXIN.search(sentence)) or bool(_TOXIN.search(block))
+            if no_consultation and injectable and not _FACE_TO_FACE.search(rest):
+                out.append(("remote_prescribing", "no_consultation"))
+            elif _REMOTE.search(sentence) and (toxin or _PRESCRIBE.search(sentence)) \
+                    and not _FACE_TO_FACE.search(block):
+                out.append(("remote_prescribing", "toxin" if toxin else "prescriber"))
+        if injectable and not negated:
+            age = _UNDER_18.search(sentence) if under_18 else None
+            if age and not _AGE_SAFEGUARD.search(sentence):
+                out.append(("under_18", age.group(0).lower()))
+            if promotion:
+                for value, pattern in _PROMOTIONS:
+                    if pattern.search(sentence) and (value != "party" or _INJECTABLE.search(sentence)):
+                        out.append(("promotion", value))
+            place = _MOBILE.search(sentence) if mobile else None
+            if place:
+                out.append(("mobile_setting", place.group(0).lower()))
+    if _has(low, product_words()):
+        out += [("toxin_product", name) for name, _ in products_named(sentence)]
+    if _has(low, _WORDS["hair"]) or _has(block.lower(), _WORDS["hair"]):
+        if HAIR_TRANSPLANT.search(sentence) or HAIR_TRANSPLANT.search(block):
+            trip = _TOURISM.search(sentence)
+            if trip:
+                out.append(("hair_tourism", trip.group(0).lower()))
+            if "technician" in low and _TECHNICIANS.search(sentence) and not _NEGATION.search(sentence):
+                out.append(("technician_led", "technicians"))
+    if _has(low, _WORDS["grafts"]):
+        for m in _GRAFTS.finditer(sentence):
+            count = int(re.sub(r"\D", "", m.group(1)))
+            if count > MAX_GRAFTS_PER_SESSION and _ONE_SESSION.search(sentence) and not _SPLIT_SESSIONS.search(sentence):
+                out.append(("graft_count", str(count)))
     return out
