@@ -44,6 +44,9 @@ _SENTENCE_STOP = re.compile(
     r"(?<!\bca)(?<!\bapprox)(?<!\binkl)(?<!\bincl)(?<!\bzzgl)(?<!\bbzw)(?<!\bz\.b)(?<!\bdr)(?<!\bnr)(?<!\bno)"
     r"(?<!\bst)(?<!\bvs)(?<!\bmin)(?<!\bmax)(?<!\bprox)(?<!\baprox)(?<!\bok)(?<!\bwg)(?<!\bzł)(?<!\bzl)"
     r"[.!?](?=\s)", re.I)
+# a label that only says "price": the page's topic names the treatment
+_GENERIC_LABEL = re.compile(r"^\W*(?:costs?|prices?|pricing|fees?|investment|kosten|preis(?:e)?|precios?|coste|prix|"
+                            r"tarifs?|cena|ceny|koszt|fiyat\w*|ucret|prezzo|prezzi|costo)\W*$", re.I)
 _CLAUSE = re.compile(r"\s*[·|•;]\s*")
 _MAX_DESC_LINES = 2
 _MAX_LABEL_WORDS = 14
@@ -109,6 +112,9 @@ def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
         return _no_price_row(lines, i, kind, st)
     if line.heading:
         st.push_heading(line.heading, line.text)
+    if _GENERIC_LABEL.match(line.text):
+        st.label = (line.text.strip(), line.el, i, line.text)  # "Cost" over "£100": the page's topic
+        return []
     if words > _MAX_LABEL_WORDS or treatments.is_furniture(line.text):
         if line.heading:
             st.label = None
@@ -184,6 +190,8 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
         if not name:
             continue
         treatment = treatments.classify(name, st.context() + " | " + line.text)
+        if treatment is None and _GENERIC_LABEL.match(name):
+            treatment = "other"  # "Cost" over "£100": the page names the treatment (spiders/pages/clinic_page.py)
         if treatment:
             out.append(_price(parse, treatment, name, line.text))
     return out
