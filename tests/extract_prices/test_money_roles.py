@@ -250,3 +250,29 @@ def test_a_german_consultation_in_the_plural_is_a_consultation():
     url = "https://praxis-linde.example/behandlungen/faltenbehandlung"
     ex = extract_page(page(url, "Faltenbehandlung", "Ausführliche Beratungen vor der Behandlung: 40 €"), url)
     assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", 40.0)]
+
+
+def test_rows_under_an_intro_naming_a_consultation_fee_are_consultations():
+    url = "https://praxis-linde.example/agb"
+    ex = extract_page(page(url, "Geschäftsbedingungen", "Für jeden Bereich fällt eine eigene Beratungsgebühr an:",
+                           "Gesicht: 50 €", "Körper: 50 €", "Haare und Kopfhaut: 80 €"), url)
+    assert sorted((p.treatment, p.amount) for p in ex.prices) == [
+        ("consultation", 50.0), ("consultation", 50.0), ("consultation", 80.0)]
+
+
+def test_a_fee_sentence_under_a_consultations_line_is_the_consultation_price():
+    url = "https://larchclinic.example/patient-policies/"
+    ex = extract_page(page(url, "Patient policies", "Skin consultations",
+                           "We ask a $45 fee at booking, which is taken off any treatment booked that day."), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", 45.0)]
+
+
+def test_a_paragraph_between_an_intro_and_a_list_ends_the_intro():
+    """A consultation line, then a no-show paragraph, then the no-show amounts: fees, not consultations."""
+    url = "https://larchclinic.example/patient-policies/"
+    ex = extract_page(page(url, "Patient policies", "Consultation",
+                           "If you cannot come, tell us a full day ahead or the missed slot is charged at the rate "
+                           "below for each kind of visit you had booked with the practice:",
+                           "Skin check visits: $40", "Surgery visits: $90"), url)
+    assert ex.prices == []
+    assert sorted((m.role, m.amount) for m in ex.money) == [("fee", 40.0), ("fee", 90.0)]
