@@ -63,7 +63,7 @@ _OPEN_PAREN_SPACE = re.compile(r"\(\s*")
 # "du docteur", "Dott.ssa", "Professor"; a name in capitals after one is set in title case.
 _TITLE_WORDS = (r"univ\.-prof\.|priv\.-doz\.|prof(?:essor|\.)?|do[çc]\.|yrd\.|op\.|uzm\.|dr\.?ssa|dra\.?|dr\.?|"
                 r"dott(?:\.ssa|ssa|\.)|docteure?|doctora?|med\.|dent\.|habil\.|univ\.|rer\.\s?nat\.|"
-                r"n\.\s?med\.|öğr\.\s?üyesi")
+                r"n\.\s?med\.|öğr\.(?:\s?üyesi|\s?gör\.)?")
 _TITLE_CHAIN = re.compile(
     r"(?<![\w.])(?:(?P<article>(?i:herr|frau|la|el|le|du|del|al))\s+(?=(?i:dr|doct|prof|dott)))?"
     r"(?P<chain>(?i:(?:(?:" + _TITLE_WORDS + r")\s*){2,})|(?:Professor|PROFESSOR|Docteure?|DOCTEUR|Doctora?|Dott\.(?:ssa)?)\s+"

@@ -42,18 +42,27 @@ def extract_practitioners(doc, nodes: list[dict], *, url: str, country: str | No
     prose = people_dom.prose_mentions(root)
     if money_roles.page_role(url, doc.findtext(".//title")) == "editorial":
         # an article quotes outside experts ("..., says Dr X of Y Clinic"): they do not work here
-        prose = people_dom.without_quoted(prose)
+        prose = people_dom.without_quoted(prose, people_dom.site_label(urlsplit(url).hostname))
     found = [(m, _from_mention(m, country)) for m in mentions + prose]
     if money_roles.news_site(url):
         found = [(m, p) for m, p in found if any(c.kind in REGISTER_KINDS for c in p.credentials)]
     elif _BLOG_URL.search(urlsplit(url).path):
-        # on a post a register number, a title or the post's own words ("I'm X", "our nurse X")
+        # on a post a register number, a title, post-nominals ("X, MD") or the post's own words ("I'm X", "our nurse X")
         # tie a person to the clinic; a bare name does not
-        found = [(m, p) for m, p in found if any(c.kind in REGISTER_KINDS for c in p.credentials) or p.title or m.tied]
+        found = [(m, p) for m, p in found
+                 if any(c.kind in REGISTER_KINDS for c in p.credentials) or p.title or p.postnominals or m.tied]
     seen = [p for _, p in found]
     people += seen
     brands = _brands(doc)
-    return [p for p in merge(people) if not _is_brand(p.name, brands)]
+    out = [p for p in merge(people) if not _is_brand(p.name, brands)]
+    if not money_roles.news_site(url):
+        # the person a small clinic's site is named after ("Kate can advise you" on kateholdenclinic)
+        site = people_dom.site_label(urlsplit(url).hostname)
+        for m in people_dom.site_owner_mentions(root, site):
+            owner = _from_mention(m, country)
+            if not any(_same_person(owner, p) for p in out):
+                out.append(owner)
+    return out
 
 
 def _brands(doc) -> list[str]:

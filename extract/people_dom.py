@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.text import name_key
+from core.text import fold, name_key
 from extract import credentials as cr
-from extract.people_vocab import PROFESSION_WORDS
+from extract.people_vocab import NAME_STOPWORDS, PROFESSION_WORDS
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "blockquote", "q", "select", "button",
               "form", "iframe", "head", "cite")
@@ -56,7 +56,7 @@ _PROSE_NAME = re.compile(
     r"\b(?:(?:Prof(?:essor)?\.?\s+)?Dr\.?(?:\s*med\.?)?|Mrs\.?|Mr\.?|Miss|Ms\.?|Frau|Herr|Pani|Sra\.|Dña\.|[Dd]r\.?\s*(?:hab\.\s*)?n\.\s*med\.|Dra\.|Dra|Nurse|[Ll]ek\.(?:\s*med\.|\s*dent\.)?|Prof\.?)\s+(?:(?:von|van|de|del|da|di|la|le)[ \t]+)?"
     r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+(?:(?:van|von|de|del|da|di|la|le|der|den|dos|das|y)[ \t]+){0,2}(?:[A-Z]\.(?=[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ])|"
     r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+)){0,3}"
-    r"|\b[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b)"
+    r"|\b[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?=,?[ \t]+(?:RGN|RN|NP|FNP(?:-[A-Z]+)?|PA-C|MD|DO|BDS|MBBS|MBChB|RN,|LE)\b|,?[ \t]+(?:M\.D\.|D\.O\.|D\.D\.S\.|R\.N\.))"
 )
 
 
@@ -69,7 +69,7 @@ _LEAD_NAME = re.compile(
 _ROLE_THEN_NAME = re.compile(
     r"(?<![\w-])(?P<role>(?:(?:aesthetic|cosmetic|lead|senior|clinical|registered|advanced|prescribing)[ \t]+)?"
     r"(?:nurse(?:[ \t]+(?:prescriber|practitioner))?|dermatologist|surgeon|dentist|pharmacist|paramedic|physiotherapist|"
-    r"esthetician|aesthetician|injector|prescriber|hygienist))[ \t]+"
+    r"esthetician|aesthetician|injector|prescriber|hygienist|(?:hair|laser|clinical)[ \t]+technician))[ \t]+"
     r"(?P<name>[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’\-]+){1,2})")
 # A first name (or a full one) tied to a clinical role in running text, the way small clinics
 # write about themselves: "our nurse injector, Jane", "NP Lindsey", "Ranbir, a qualified
@@ -79,13 +79,17 @@ _CLINICAL_NOUN = (r"(?:nurse|injector|trichologist|practitioner|aesthetician|est
 _NAME_WORD = r"(?<![\w'’\-])[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][a-zà-öø-ÿıšşğžčřłńśźżąęćó'’\-]*[A-Za-zà-öø-ÿıšşğžčřłńśźżąęćó'’\-]+"  # "Jane", "McLeod", "O'Neil"
 _FIRST = _NAME_WORD + r"(?:[ \t]+" + _NAME_WORD + r")?"
 _ROLE_FIRST_NAME = re.compile(
-    r"(?P<role>\b(?:[Oo]ur|[Mm]y)[ \t]+(?:[\w\-]+[ \t]+){0,2}?" + _CLINICAL_NOUN.replace("(?:", "(?i:", 1) + r")"
+    r"(?P<role>\b(?:[Oo]ur|[Mm]y)[ \t]+(?:[\w\-]+[ \t]+){0,2}?" + _CLINICAL_NOUN.replace("(?:", "(?i:", 1)
+    + r"(?:[ \t]+" + _CLINICAL_NOUN.replace("(?:", "(?i:", 1) + r")?)"  # "Our Nurse Injector, Jane"
     r",?[ \t]+(?P<name>" + _FIRST + r")(?![\w'’-])"
     r"|(?P<role2>\b(?:NP|PA-C|PA|RN)\b)[ \t]+(?P<name2>" + _FIRST + r")(?![\w'’-])"
     r"|(?P<name3>" + _FIRST + r"),[ \t]+(?P<role3>(?:a|an|our)[ \t]+(?:[\w\-]+[ \t]+){0,2}?" + _CLINICAL_NOUN + r")\b"
     r"|\b(?:I'm|I’m|I am|[Mm]y name is)[ \t]+(?P<name4>" + _FIRST + r")(?=[ \t]*(?:,|\.|and|at|from|[—–-]))"
     r"|(?P<name5>" + _FIRST + r")[ \t]+(?:is|has been|was|works as)[ \t]+(?P<role5>(?:a|an|our)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
-    + _CLINICAL_NOUN.replace("(?:", "(?i:", 1) + r")\b")
+    + _CLINICAL_NOUN.replace("(?:", "(?i:", 1) + r")\b"
+    # "Sam Lee runs the clinic", "Ana Ruiz founded the practice": the person behind a small clinic
+    r"|(?P<name6>" + _FIRST + r")[ \t]+(?P<role6>(?:runs|owns|founded|leads|heads|set up|opened)[ \t]+"
+    r"(?:the|our|this)[ \t]+(?:clinic|practice|centre|center))\b")
 # "Our founders, Donna and Kerry, are both experienced nurses": two first names, one plural role
 _PAIR_ROLE = re.compile(
     r"(?P<a>" + _FIRST + r")[ \t]+and[ \t]+(?P<b>" + _FIRST + r"),?[ \t]+(?:are|were)[ \t]+(?:both[ \t]+|all[ \t]+)?"
@@ -391,10 +395,39 @@ def quoted(m: Mention) -> bool:
                 or _OF_ELSEWHERE.match(m.text) or _OFFICE_BEFORE.search(m.before[-40:]))
 
 
-def without_quoted(mentions: list[Mention]) -> list[Mention]:
+# The capitalised words of an affiliation ("of The Private Clinic of Harley Street", "at Glow Skin Clinic")
+_AFFILIATION_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][\w'’]*")
+_SITE_SHARE = 0.7  # how much of the site's name an affiliation must spell out
+
+
+def site_label(host: str | None) -> str:
+    """The site's own name from its host: "www.glowskinclinic.co.uk" -> "glowskinclinic"."""
+    labels = [part for part in (host or "").lower().split(".") if part and part != "www"]
+    return re.sub(r"[^a-z0-9]", "", labels[0]) if len(labels) > 1 else ""
+
+
+def names_site(text: str, site: str) -> bool:
+    """Does the affiliation after a name spell out this site's name? Its capitalised words found in
+    the host name ("Glow Skin Clinic" in glowskinclinic, "Hospital Parque" in hospitalesparque), or
+    their initials opening it ("Hair Restoration Blackrock" for hrbr), must cover most of it."""
+    if len(site) < 3:
+        return False
+    words = [fold(w) for w in _AFFILIATION_WORD.findall(text[:160])]
+    words = [w for w in words if w.isalnum()]
+    covered = sum(len(w) for w in set(words) if len(w) >= 3 and w in site)
+    initials = "".join(w[0] for w in words if w)
+    runs = [initials[i:j] for i in range(len(initials)) for j in range(i + 3, min(len(initials), i + 6) + 1)]
+    if any(site.startswith(run) for run in runs):
+        covered = max(covered, len(site) - 1)
+    return covered >= _SITE_SHARE * len(site)
+
+
+def without_quoted(mentions: list[Mention], site: str = "") -> list[Mention]:
     """The mentions left when quoted people go, with their later short forms ("Dr Myers" after
-    "..., says Dr Anne Myers of X")."""
-    quoted_keys = [name_key(m.parsed.name).split() for m in mentions if quoted(m)]
+    "..., says Dr Anne Myers of X"). A clinic's own post quoting its own doctor ("says Dr X of
+    <this clinic>") keeps them: the affiliation names the site."""
+    quoted_keys = [name_key(m.parsed.name).split() for m in mentions
+                   if quoted(m) and not names_site(m.text, site)]
     out = []
     for m in mentions:
         key = name_key(m.parsed.name).split()
@@ -406,13 +439,23 @@ def without_quoted(mentions: list[Mention]) -> list[Mention]:
 def prose_mentions(root) -> list[Mention]:
     """Titled names inside running text that no card covers; each gets the text up to the next name."""
     out = []
-    for block in root.iter("p", "li", "td", "dd", "div"):
+    for block in root.iter("p", "li", "td", "dd", "div", "figcaption"):
         if block.get(_COVERED) or (block.tag == "div" and len(block)):
             continue
         if any(a.get(_COVERED) for a in block.iterancestors()):
             continue
         out += _block_mentions(person_text(block), _in_footer(block))
     return out
+
+
+# "Jane Doe, MD, FAAD" / "Bernard Roe, M.D.": post-nominals right after a name met in prose
+_POSTNOMINALS_AFTER = re.compile(r",?\s*((?:(?:[A-Z][A-Za-z\-]{1,7}|(?:[A-Z]\.){2,3}),?\s*){1,5})")
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation (an odd number of quote marks before it)? Scare quotes
+    elsewhere in the paragraph ("hair “plugs”") leave a name outside them alone."""
+    return len(_QUOTE_MARKS.findall(text, 0, pos)) % 2 == 1
 
 
 def _before_particle_place(parsed: cr.ParsedName) -> cr.ParsedName:
@@ -437,7 +480,7 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
         parsed = _before_particle_place(cr.parse_name(_POSSESSIVE.sub("", m.group(0))))  # "Dr. Hern's team" -> Dr Hern
         if m.start() < lead_end or not cr.looks_like_name(parsed.name, titled=parsed.title is not None):
             continue
-        post = re.match(r",?\s*((?:[A-Z][A-Za-z\-]{1,7},?\s*){1,5})", text[m.end():])
+        post = _POSTNOMINALS_AFTER.match(text, m.end())
         if post and not parsed.postnominals:
             head = cr.parse_name(m.group(0) + " " + post.group(1))
             parsed = head if head.name == parsed.name else parsed
@@ -445,8 +488,9 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
             continue
         starts.append((m.start(), parsed, None))
     for m in _ROLE_FIRST_NAME.finditer(text):
-        key = next(k for k in ("name", "name2", "name3", "name4", "name5") if m.group(k))
-        role = m.group({"name": "role", "name2": "role2", "name3": "role3", "name5": "role5"}.get(key, "name4"))
+        key = next(k for k in ("name", "name2", "name3", "name4", "name5", "name6") if m.group(k))
+        role = m.group({"name": "role", "name2": "role2", "name3": "role3", "name5": "role5",
+                        "name6": "role6"}.get(key, "name4"))
         parsed = cr.parse_name(m.group(key))
         if any(abs(pos - m.start(key)) < 4 for pos, _, _ in starts) or not cr.looks_like_name(parsed.name, titled=True):
             continue
@@ -468,7 +512,7 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
         segment = text[pos: starts[i + 1][0] if i + 1 < len(starts) else len(text)]
         has_reg = bool(cr.find_registrations(segment))
         if len(parsed.name.split()) == 1 and not has_reg and role is None and (
-                parsed.title not in FAMILY_NAME_TITLES or _QUOTE_MARKS.search(text)):
+                parsed.title not in FAMILY_NAME_TITLES or _inside_quote(text, pos)):
             continue  # "Dr Weber" and "Nurse Kim" are people, but not a name in a patient's quote
         plain = parsed.title in ("Mr", "Mrs", "Miss", "Ms") or (parsed.title is None and role is None)
         if plain and not (has_reg or parsed.postnominals or _role_follows(segment)):
@@ -477,4 +521,68 @@ def _block_mentions(text: str, in_footer: bool) -> list[Mention]:
             continue
         out.append(Mention(parsed, segment, role, segment, None, before=text[max(0, pos - 80):pos],
                            tied=role is not None and parsed.title is None))
+    return out
+
+
+# ---------------------------------------------------------------- a site named after its practitioner
+
+# Words a small clinic's host name ends with after its owner's name ("janeroeaesthetics", "annlipa").
+_SITE_TRADE = re.compile(r"(?:clinics?|aesthetics?|aesthetique|esthetics?|skin|skincare|beauty|medical|med|medspa|spa|"
+                         r"derm|dermatology|hair|laser|cosmetics?|studio|salon|md|pa|np|rn|dds|do|uk|co|online)$")
+# A capitalised name (up to three words, "Dr" optional) and what follows it: a person's verb or "'s"
+_OWNER_NAME = re.compile(r"(?<![\w'’\-])(?P<dr>Dr\.?[ \t]+)?(?P<name>[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][a-zà-öø-ÿıšşğžčřłńśźżąęćó]{2,}"
+                         r"(?:[ \t]+[A-ZÀ-ÖØ-ÞŁŚŻİŞĞŽČŠŘ][a-zà-öø-ÿıšşğžčřłńśźżąęćó'’\-]+){0,2})(?P<next>[ \t]+(?:can|will|is|has|holds|offers|trained|performs|treats|qualified|specialises|specializes|"
+                         r"founded|opened|started|works|believes|loves|recommends|advises|uses)\b|['’]s\b)?")
+
+
+# word endings of a subject or a field, never a given name ("Trichology is...", "Aesthetics has...")
+_NOT_A_NAME = re.compile(r"(?:ology|ologie|ics|ique|tion|ment|ness|ity|ing|ism|care|ure)$")
+
+
+def _owner_rest(site: str, words: list[str]) -> str | None:
+    """What the host name holds after these name words (None when it does not open with them)."""
+    joined = "".join(words)
+    for lead in ("", "dr"):
+        if site.startswith(lead + joined):
+            return site[len(lead + joined):]
+    return None
+
+
+def site_owner_mentions(root, site: str) -> list[Mention]:
+    """The practitioner a small clinic's site is named after, as its pages write them: the first
+    name alone in running text ("Kate can advise you" on kateholdenclinic) or the full name
+    ("Dr Ana Ruiz" on draanaruiz). A first name must be followed by a verb a person does ("can",
+    "holds", "trained"...) or "'s", and the host must go on with more than trade words (so "Skin is..." on skinclinic is no one)."""
+    if len(site) < 6:
+        return []
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for block in root.iter("p", "li", "td", "dd", "h1", "h2", "h3", "h4", "h5", "h6"):
+        text = person_text(block)
+        for m in _OWNER_NAME.finditer(text):
+            raw = m.group("name").split()
+            words = [fold(w) for w in raw]
+            while len(words) > 1 and _owner_rest(site, words) is None:  # "Dr Ana Ruiz Klinik" on draanaruiz
+                words, raw = words[:-1], raw[:-1]
+            rest = _owner_rest(site, words)
+            if rest is None or words[0] in NAME_STOPWORDS or " ".join(words) in seen:
+                continue
+            complete = len(raw) == len(m.group("name").split())
+            if len(words) == 1:
+                if _NOT_A_NAME.search(words[0]):
+                    continue
+                trimmed = rest
+                while trimmed and _SITE_TRADE.search(trimmed):
+                    trimmed = _SITE_TRADE.sub("", trimmed)
+                if len(trimmed) < 3 or not (complete and m.group("next")) or _inside_quote(text, m.start()):
+                    continue
+            elif not m.group("dr") and not (rest and _SITE_TRADE.search(rest)):
+                continue  # "Jane Roe" alone on janeroe-and-more, or an organisation named by its site
+            parsed = cr.parse_name((m.group("dr") or "") + " ".join(raw))
+            if not cr.looks_like_name(parsed.name, titled=True):
+                continue
+            seen.add(" ".join(words))
+            segment = text[m.start():m.start() + 300]
+            out.append(Mention(parsed, segment, None, segment, None, before=text[max(0, m.start() - 80):m.start()],
+                               tied=True))
     return out

@@ -44,6 +44,9 @@ _SENTENCE_STOP = re.compile(
     r"(?<!\bca)(?<!\bapprox)(?<!\binkl)(?<!\bincl)(?<!\bzzgl)(?<!\bbzw)(?<!\bz\.b)(?<!\bdr)(?<!\bnr)(?<!\bno)"
     r"(?<!\bst)(?<!\bvs)(?<!\bmin)(?<!\bmax)(?<!\bprox)(?<!\baprox)(?<!\bok)(?<!\bwg)(?<!\bzł)(?<!\bzl)"
     r"[.!?](?=\s)", re.I)
+# a label that only says "price": the page's topic names the treatment
+_GENERIC_LABEL = re.compile(r"^\W*(?:costs?|prices?|pricing|fees?|investment|kosten|preis(?:e)?|precios?|coste|prix|"
+                            r"tarifs?|cena|ceny|koszt|fiyat\w*|ucret|prezzo|prezzi|costo)\W*$", re.I)
 _CLAUSE = re.compile(r"\s*[·|•;]\s*")
 _MAX_DESC_LINES = 2
 _MAX_LABEL_WORDS = 14
@@ -94,7 +97,7 @@ def _read_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
     if not found:
         return _no_money_line(lines, i, st)
     if len(line.text.split()) >= _PROSE_WORDS:
-        st.prose += _prose(line, found, st)
+        st.prose += _prose(line, found, st, lines, i)
         return []
     return _row(lines, i, found, st)
 
@@ -109,6 +112,9 @@ def _no_money_line(lines: list[pl.Line], i: int, st: _State) -> list[Price]:
         return _no_price_row(lines, i, kind, st)
     if line.heading:
         st.push_heading(line.heading, line.text)
+    if _GENERIC_LABEL.match(line.text):
+        st.label = (line.text.strip(), line.el, i, line.text)  # "Cost" over "£100": the page's topic
+        return []
     if words > _MAX_LABEL_WORDS or treatments.is_furniture(line.text):
         if line.heading:
             st.label = None
@@ -184,9 +190,31 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
         if not name:
             continue
         treatment = treatments.classify(name, st.context() + " | " + line.text)
+        if treatment is None and _GENERIC_LABEL.match(name):
+            treatment = "other"  # "Cost" over "£100": the page names the treatment (spiders/pages/clinic_page.py)
+        if treatment == "other" and not treatments.best(name):
+            treatment = (_intro(lines, i, st) or (treatment,))[0]  # the row keeps its own label
         if treatment:
             out.append(_price(parse, treatment, name, line.text))
     return out
+
+
+_INTRO_LINES = 6  # an intro line scopes the short rows (or the sentence) just below it
+
+
+def _intro(lines: list[pl.Line], i: int, st: _State) -> tuple[str, str] | None:
+    """(treatment, name) of a short intro line or heading just above that names a treatment:
+    "A consultation fee is charged for each area:" over "Skin: 60 €" / "Body: 60 €", or
+    "Consultations" over "We ask a $50 fee, credited to your treatment". Only short rows may
+    stand between the two: a paragraph in between starts something else."""
+    if not st.label or not 0 < i - st.label[2] <= _INTRO_LINES:
+        return None
+    if any(len(line.text.split()) > _MAX_LABEL_WORDS for line in lines[st.label[2] + 1:i]):
+        return None
+    hit = treatments.best(st.label[3])
+    if hit is None or hit.group == "other":
+        return None
+    return treatments.resolve(hit.group, hit.text, st.context()), hit.text
 
 
 def _with_unit_line(lines: list[pl.Line], i: int, parse: PriceParse, st: _State, label: str) -> PriceParse:
@@ -292,7 +320,8 @@ def _close(a: html.HtmlElement, b: html.HtmlElement) -> bool:
     return False
 
 
-def _prose(line: pl.Line, found: list, st: _State) -> list[Price]:
+def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None = None,
+           line_index: int = -1) -> list[Price]:
     out: list[Price] = []
     text = line.text
     stops = [m.start() for m in _SENTENCE_STOP.finditer(text)]
@@ -309,6 +338,10 @@ def _prose(line: pl.Line, found: list, st: _State) -> list[Price]:
             heading = next((h for _, h in reversed(st.headings) if treatments.best(h)), None)
             if heading is None and st.page_title and _COST_WORDS.search(fold(before + after)):
                 heading = st.page_title  # "budget from R3 000 upward" on a page about fillers
+            intro = _intro(lines, line_index, st) if heading is None and lines else None
+            if intro:
+                out.append(_price(parse, intro[0], intro[1], text))
+                continue
             if heading is None:
                 continue
             name, ctx = clean_label(heading), st.context()

@@ -171,3 +171,27 @@ def classify(name: str, context: str = "") -> str | None:
         if m.group != _GENERIC:
             return resolve(m.group, norm, context)
     return _GENERIC
+
+
+_TOPIC_MIN = 3  # mentions the page's main treatment needs, and twice the runner-up's
+_TOPIC_CHARS = 30_000
+
+
+def page_topic(title: str, h1: str, body: str) -> str:
+    """The treatment a page is about, for a price whose label names none ("Cost of treatment from
+    £450", "Kosten: ab 300 CHF"): the title's or the h1's treatment, else the one the page's text
+    names most (three times or more, twice as often as any other; menus name each treatment once,
+    and consultations are mentioned everywhere), else what the title says (possibly "other")."""
+    for text in (title, h1):
+        found = classify(text)
+        if found and found != _GENERIC:
+            return found
+    counts: dict[str, int] = {}
+    sample = body[:_TOPIC_CHARS]
+    for m in mentions(sample):
+        if m.group not in (_GENERIC, "consultation"):
+            counts[m.group] = counts.get(m.group, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= _TOPIC_MIN and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return resolve(ranked[0][0], "", sample)
+    return classify(title) or classify(h1) or ""

@@ -208,8 +208,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
         if price.treatment == "other" and (money_roles.GENERIC_LABEL.match(price.treatment_text or "") or not named):
             # "Kosten: ab 300 CHF" or "Face: from CHF 500" on a page about one treatment: the page names it
             if topic is None:
-                h1 = doc.xpath("string(//h1)")[:200]
-                topic = treatments.classify(title[:200]) or treatments.classify(h1) or ""
+                topic = treatments.page_topic(title[:200], doc.xpath("string(//h1)")[:200], doc.xpath("string(//body)"))
             price.treatment = topic or price.treatment
         if price.evidence == "schema.org Offer" or price.amount is None:
             result.prices.append(price)  # an offer the site publishes as its own; POA and free

@@ -125,3 +125,56 @@ def test_the_author_of_a_clinic_post_speaking_in_first_person_is_kept():
 ])
 def test_particles_and_postnominals_in_names(paragraph, expected):
     assert people(CLINIC, paragraph) == expected
+
+
+@pytest.mark.parametrize("url, paragraph, expected", [
+    # a clinic's own post quoting its own doctor: the affiliation spells out the site's name
+    ("https://www.thebirchclinic.example/news/thinning-hair-guide",
+     "Most men start early, says Dr Halvard Moen of The Birch Clinic in Leeds.", [("Dr", "Halvard Moen")]),
+    ("https://northgatehairclinic.example/blog/why-wait",
+     "Dr Ines Falk, of Leeds-based Northgate Hair Clinic, has seen the same pattern for years.",
+     [("Dr", "Ines Falk")]),
+    # the affiliation by its initials (the site is named by them)
+    ("https://www.sfhc.example/blog/press-piece",
+     "As Dr Colm Reidy at Shannon Follicle Hair Centre explains, the donor area decides the plan.",
+     [("Dr", "Colm Reidy")]),
+    # an expert of another clinic quoted on the same kind of post stays out
+    ("https://www.thebirchclinic.example/news/thinning-hair-guide",
+     "Most men start early, says Dr Halvard Moen of the Oakfield Hair Institute.", []),
+], ids=["site-name-words", "site-name-after-place", "site-initials", "other-clinic"])
+def test_a_clinic_post_quoting_its_own_doctor(url, paragraph, expected):
+    assert people(url, paragraph, title="Thinning hair guide") == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # scare quotes elsewhere in the paragraph do not make a titled family name a quotation
+    ("Old “plug” grafts looked odd; Dr. Lundqvist now moves single follicles instead.", [("Dr", "Lundqvist")]),
+    # a compound role before a first name
+    ("Our Nurse Prescriber, Ottilie trained in Glasgow before joining us.", [(None, "Ottilie")]),
+    # the person who runs the clinic
+    ("Bram Vos runs the clinic and is a member of a trichology society.", [(None, "Bram Vos")]),
+    # a job before the name, a technician included
+    ("From left: hair technician Rosa Lind Mayer and clinic manager Tom Abel.", [(None, "Rosa Lind Mayer")]),
+    # dotted post-nominals after a name
+    ("The founder of the practice, Wendell Okoro, M.D., trained in Chicago.", [(None, "Wendell Okoro")]),
+    # a Turkish academic title shortened before a family name is a title, never a name
+    ("Dr. Öğr. Yalçın, hastalarına her ay kontrol öneriyor.", [("Dr", "Yalçın")]),
+], ids=["scare-quotes", "compound-role", "runs-the-clinic", "technician", "dotted-md", "tr-academic-title"])
+def test_more_people_in_running_text(paragraph, expected):
+    assert people(CLINIC, paragraph) == expected
+
+
+@pytest.mark.parametrize("url, paragraph, expected", [
+    # a small clinic's site named after its practitioner, who is then written by first name
+    ("https://www.corahaldaneclinic.example/scalp", "Cora can walk you through every option at your visit.",
+     [(None, "Cora")]),
+    ("https://www.drlevenkaya.example/haartransplantation", "Willkommen in der Dr. Leven Kaya Klinik in Istanbul.",
+     [("Dr", "Leven Kaya")]),
+    # trade words after the first word: a shop, not a person ("Skin is...", "Glow has...")
+    ("https://www.skinclinic.example/about", "Skin is the largest organ of the body.", []),
+    ("https://www.glowaesthetics.example/about", "Glow has opened a second room this year.", []),
+    # a field of work, not a given name
+    ("https://www.trichologyspecialist.example/faq", "Trichology is the study of hair and scalp.", []),
+], ids=["first-name", "titled-full-name", "trade-word", "brand-word", "field"])
+def test_the_practitioner_a_site_is_named_after(url, paragraph, expected):
+    assert people(url, paragraph) == expected

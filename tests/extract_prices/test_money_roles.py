@@ -224,3 +224,55 @@ def test_a_guide_listing_prices_by_city_or_source_gives_none():
     ex = extract_page(html, url)
     assert ex.prices == []
     assert len(ex.money) == 4
+
+
+@pytest.mark.parametrize("title, paragraphs, expected", [
+    # a bare "Cost" line over the amount on a page about an unlisted treatment
+    ("Wart freezing", ["Small skin growths can be frozen off in a short visit.", "Cost", "£95",
+                       "This covers a twenty-minute appointment."], [("other", 95.0)]),
+    # the title names no treatment, the text names one again and again
+    ("Headache relief", ["Toxin injections can calm the muscles behind tension headaches.",
+                         "Each toxin session takes about fifteen minutes.",
+                         "Botox for headaches is repeated every three months.",
+                         "Cost of treatment from £420"], [("botulinum_toxin", 420.0)]),
+    # a page naming two treatments about equally gives no topic to a price that names none
+    ("Our approach", ["We offer Botox and dermal fillers.", "Botox softens lines; fillers restore volume.",
+                      "Cost of treatment from £200"], [("other", 200.0)]),
+], ids=["cost-line", "page-mostly-about-one", "no-clear-topic"])
+def test_a_price_labelled_only_cost_takes_the_page_topic(title, paragraphs, expected):
+    url = "https://larchclinic.example/treatments/our-approach"
+    html = "<html><head><title>" + title + "</title></head><body>" + "".join(f"<p>{p}</p>" for p in paragraphs)
+    ex = extract_page((html + "</body></html>").encode(), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == expected
+
+
+def test_a_german_consultation_in_the_plural_is_a_consultation():
+    url = "https://praxis-linde.example/behandlungen/faltenbehandlung"
+    ex = extract_page(page(url, "Faltenbehandlung", "Ausführliche Beratungen vor der Behandlung: 40 €"), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", 40.0)]
+
+
+def test_rows_under_an_intro_naming_a_consultation_fee_are_consultations():
+    url = "https://praxis-linde.example/agb"
+    ex = extract_page(page(url, "Geschäftsbedingungen", "Für jeden Bereich fällt eine eigene Beratungsgebühr an:",
+                           "Gesicht: 50 €", "Körper: 50 €", "Haare und Kopfhaut: 80 €"), url)
+    assert sorted((p.treatment, p.amount) for p in ex.prices) == [
+        ("consultation", 50.0), ("consultation", 50.0), ("consultation", 80.0)]
+
+
+def test_a_fee_sentence_under_a_consultations_line_is_the_consultation_price():
+    url = "https://larchclinic.example/patient-policies/"
+    ex = extract_page(page(url, "Patient policies", "Skin consultations",
+                           "We ask a $45 fee at booking, which is taken off any treatment booked that day."), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", 45.0)]
+
+
+def test_a_paragraph_between_an_intro_and_a_list_ends_the_intro():
+    """A consultation line, then a no-show paragraph, then the no-show amounts: fees, not consultations."""
+    url = "https://larchclinic.example/patient-policies/"
+    ex = extract_page(page(url, "Patient policies", "Consultation",
+                           "If you cannot come, tell us a full day ahead or the missed slot is charged at the rate "
+                           "below for each kind of visit you had booked with the practice:",
+                           "Skin check visits: $40", "Surgery visits: $90"), url)
+    assert ex.prices == []
+    assert sorted((m.role, m.amount) for m in ex.money) == [("fee", 40.0), ("fee", 90.0)]
