@@ -18,7 +18,8 @@ from db.migrations import MIGRATIONS
 # The public tables (everything but the private register tables, see registers/schema.py).
 PUBLIC_TABLES = ("clinics", "practitioners", "credentials", "prices", "price_observations", "flags",
                  "crawls", "pages", "crawl_errors", "clinic_sources", "price_norms", "price_positions",
-                 "flags_history", "register_snapshots", "credential_status_history", "changes", "money")
+                 "flags_history", "register_snapshots", "credential_status_history", "changes", "money",
+                 "care_locations", "care_matches")
 
 
 def connect(path: str, *, readonly: bool = False) -> sqlite_utils.Database:
