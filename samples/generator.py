@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samples import content, templates
+from samples.care import add_care
 from samples.model import Clinic, SiteSpec
 from samples.people import PeopleMaker
 from samples.pricing import PriceMaker, make_price_list, version_changes
@@ -236,6 +237,7 @@ def _build(seed: int, index: int) -> SiteSpec:
         maker = PriceMaker(rng, ident.country, place.region, country.currency, country.lang)
         clinic.prices = make_price_list(maker, price, needs_toxin)
         clinics.append(clinic)
+    add_care(seed, index, ident.template, clinics)  # own random stream
     spec = SiteSpec(seed=seed, index=index, price_version=0, host=ident.host, site=ident.site,
                     name=ident.name, template=ident.template, country=ident.country,
                     lang=country.lang, currency=country.currency, clinics=clinics, scenarios=[],
