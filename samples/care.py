@@ -90,6 +90,18 @@ def care_findings(clinic: Clinic) -> list[tuple[str, str]]:
     return []
 
 
+def care_tags(spec: SiteSpec) -> list[str]:
+    """Scenario tags: ``not_on_cqc_register``, ``cqc_deregistered``, ``not_on_his_register``."""
+    tags = []
+    for clinic in spec.clinics:
+        for rule_id, _ in care_findings(clinic):
+            tag = ("not_on_his_register" if rule_id == "SCO-HIS-01" else
+                   "cqc_deregistered" if clinic.care_status == "deregistered" else "not_on_cqc_register")
+            if tag not in tags:
+                tags.append(tag)
+    return tags
+
+
 def _cqc_record(clinic: Clinic) -> dict:
     """A location record in the CQC API's shape (the fields our importer and matcher read)."""
     record = {

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samples import content, templates
-from samples.care import add_care
+from samples.care import add_care, care_tags
 from samples.model import Clinic, SiteSpec
 from samples.people import PeopleMaker
 from samples.pricing import PriceMaker, make_price_list, version_changes
@@ -243,7 +243,7 @@ def _build(seed: int, index: int) -> SiteSpec:
                     lang=country.lang, currency=country.currency, clinics=clinics, scenarios=[],
                     blog=[])
     _furnish(rng, spec)
-    spec.scenarios = _tags(spec, prac)
+    spec.scenarios = _tags(spec, prac) + care_tags(spec)
     return spec
 
 
