@@ -25,6 +25,8 @@ TREATMENTS = (
     "dermal_filler",
     "skin_booster",
     "hair_transplant",
+    "thread_lift",
+    "liposuction",
     "consultation",
     "other",
 )

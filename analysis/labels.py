@@ -20,6 +20,8 @@ TREATMENT_NAMES = {
     "botulinum_toxin": "Anti-wrinkle injections (botulinum toxin)",
     "dermal_filler": "Dermal filler",
     "skin_booster": "Skin boosters",
+    "thread_lift": "Thread lift",
+    "liposuction": "Liposuction",
     "consultation": "Consultation",
     "other": "Other treatment",
 }

@@ -36,6 +36,10 @@ DEFAULTS: dict[str, Any] = {
     # Treatments that need a prescriber (UK-POM-01) or a US licensed injector (US-ROLE-*).
     "UK_POM_TREATMENTS": ("botulinum_toxin",),
     "US_INJECTABLE_TREATMENTS": ("botulinum_toxin", "dermal_filler"),
+    # ENG-CQC-02: treatments that need CQC-registered premises in England (surgical procedures).
+    "ENG_CQC_02_TREATMENTS": ("hair_transplant", "thread_lift", "liposuction"),
+    # SCO-HIS-01: professions whose presence makes a Scottish clinic register with HIS.
+    "SCO_HIS_01_PROFESSIONS": ("doctor", "dentist", "nurse", "nurse_practitioner", "pharmacist"),
     # How many example ids/people a finding's evidence lists at most.
     "EVIDENCE_MAX_ITEMS": 20,
     # SQLite page cache (main and temp) while analysing, in MB: the joins over a million
@@ -104,9 +108,10 @@ def _validate(s: Mapping[str, Any]) -> None:
     if s["PRICE_01_MODE"] not in PRICE_01_MODES:
         raise ValueError(f"PRICE_01_MODE must be one of {PRICE_01_MODES}")
     _validate_floors(s["PRICE_01_FLOORS"])
-    for key in ("NORMS_EXCLUDE_TREATMENTS", "UK_POM_TREATMENTS", "US_INJECTABLE_TREATMENTS"):
+    for key in ("NORMS_EXCLUDE_TREATMENTS", "UK_POM_TREATMENTS", "US_INJECTABLE_TREATMENTS",
+                "ENG_CQC_02_TREATMENTS", "SCO_HIS_01_PROFESSIONS"):
         if isinstance(s[key], str) or not all(isinstance(t, str) for t in s[key]):
-            raise ValueError(f"{key} must be a list of treatment names")
+            raise ValueError(f"{key} must be a list of names")
 
 
 def _validate_floors(floors: Any) -> None:

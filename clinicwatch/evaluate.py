@@ -64,6 +64,9 @@ def truth_counters(truth: Iterable[dict]) -> dict[str, Counter]:
         for p in site.get("prices", []):
             if p.get("amount") is not None:
                 out["prices"][price_key(p, s, p.get("branch") or "")] += 1
+        for clinic in site.get("clinics", []):  # the clinic's own numbers (a printed CQC id)
+            for c in clinic.get("registrations", []):
+                out["registrations"][reg_key(c, s, clinic.get("branch") or "")] += 1
         for person in site.get("practitioners", []):
             b = person.get("branch") or ""
             out["practitioners"][person_key(person["name"], s, b)] += 1

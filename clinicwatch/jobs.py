@@ -22,6 +22,7 @@ def _post_crawl(db_path: str, settings, *, npi_client=None, register_dir: Path |
     from analysis import analyse
     from analysis.settings import from_settings
     from db.history import refresh_changes
+    from registers.care_match import match_care_registers
     from registers.snapshots import import_snapshot_dir
     from pipelines.merge import merge_clinics
     from registers.verify import verify_credentials
@@ -32,6 +33,7 @@ def _post_crawl(db_path: str, settings, *, npi_client=None, register_dir: Path |
         if register_dir is not None:
             out["registers_imported"] = import_snapshot_dir(db, register_dir)
         out["verification"] = verify_credentials(db, npi_client=npi_client)
+        out["care_registers"] = match_care_registers(db)
         out["analysis"] = analyse(db, from_settings(settings))
         # again, now with findings and verdicts (the crawl's close already listed its own changes)
         out["changes"] = len(refresh_changes(db, settings.getfloat("CLINICWATCH_PRICE_CHANGE_THRESHOLD")))

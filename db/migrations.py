@@ -244,6 +244,27 @@ END""",
     ("060_crawl_rendered", (
         'ALTER TABLE crawls ADD COLUMN rendered INTEGER',
     )),
+    # Care registers of premises: CQC locations (England) and the HIS register (Scotland),
+    # and which location each clinic matched (registers/care.py, registers/care_match.py).
+    ("070_care_registers", (
+        """CREATE TABLE [care_locations] (
+        register TEXT NOT NULL, location_id TEXT NOT NULL,
+        name TEXT, postcode TEXT, postcode_key TEXT, address TEXT, locality TEXT, region TEXT,
+        status TEXT, registration_date TEXT, deregistration_date TEXT,
+        provider_id TEXT, provider_name TEXT, type TEXT,
+        regulated_activities TEXT, service_types TEXT,
+        website TEXT, phone TEXT, rating TEXT, report_date TEXT,
+        imported_at TEXT NOT NULL, source_file TEXT,
+        PRIMARY KEY (register, location_id)
+    )""",
+        """CREATE TABLE [care_matches] (
+        clinic_id TEXT NOT NULL, register TEXT NOT NULL,
+        location_id TEXT, method TEXT NOT NULL, score REAL, status TEXT,
+        matched_at TEXT NOT NULL,
+        PRIMARY KEY (clinic_id, register)
+    )""",
+        'CREATE INDEX idx_care_locations_postcode ON care_locations (register, postcode_key)',
+    )),
     # Regulated wording on clinic pages (extract/signals.py): the evidence of the conduct rules
     # (analysis/rules/conduct.py). One row per clinic, kind, value and page.
     ("080_signals", (

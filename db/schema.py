@@ -19,7 +19,7 @@ from db.migrations import MIGRATIONS
 PUBLIC_TABLES = ("clinics", "practitioners", "credentials", "prices", "price_observations", "flags",
                  "crawls", "pages", "crawl_errors", "clinic_sources", "price_norms", "price_positions",
                  "flags_history", "register_snapshots", "credential_status_history", "changes", "money",
-                 "signals")
+                 "signals", "care_locations", "care_matches")
 
 
 def connect(path: str, *, readonly: bool = False) -> sqlite_utils.Database:

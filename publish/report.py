@@ -25,6 +25,7 @@ from typing import Any
 from analysis.labels import REGISTER_NAMES, money, plural, treatment_name
 from analysis.registry import rule_sources
 from analysis.rules import RULES
+from core.nations import uk_nation
 from items import QUANTITY_UNITS, REGISTER_KINDS
 from publish.search import find_clinics
 from core.wording import BASIS_PHRASES
@@ -282,7 +283,49 @@ def clinic_report(conn: sqlite3.Connection, clinic_id: str) -> dict[str, Any] | 
             "practitioners": people, "clinic_credentials": orphans, "prices": price_rows,
             "charges": charges(conn, clinic_id), "booking": booking(conn, clinic_id),
             "findings": found, "counts": counts, "checked": checked,
-            "headline": _headline(counts)}
+            "headline": _headline(counts), "care_register": care_registration(conn, clinic)}
+
+
+CARE_REGISTERS = {
+    "cqc": ("CQC", "Care Quality Commission", "https://www.cqc.org.uk/location/{id}"),
+    "his": ("HIS", "Healthcare Improvement Scotland", None),
+}
+
+
+def care_registration(conn: sqlite3.Connection, clinic: dict[str, Any]) -> dict[str, Any] | None:
+    """Is the clinic registered as premises: CQC for English clinics, HIS for Scottish ones.
+
+    ``status`` is registered, not_registered (matched a location that is not registered),
+    not_found, or not_checked (no snapshot of that register imported); None outside
+    England and Scotland (by postcode, core/nations.py).
+    """
+    if (clinic.get("country") or "").strip().upper() not in ("GB", "UK"):
+        return None
+    register = {"england": "cqc", "scotland": "his"}.get(uk_nation(clinic.get("postcode")) or "")
+    if register is None:
+        return None
+    short, name, link = CARE_REGISTERS[register]
+    out: dict[str, Any] = {"register": register, "register_name": name, "status": "not_checked",
+                           "text": f"Not checked: we have no copy of the {name} ({short}) register yet.",
+                           "location_id": None, "location_name": None, "url": None, "checked_at": None}
+    match = (_rows(conn, "SELECT m.location_id, m.method, m.status, m.matched_at, l.name FROM "
+                   "care_matches m LEFT JOIN care_locations l ON l.register = m.register AND "
+                   "l.location_id = m.location_id WHERE m.clinic_id = ? AND m.register = ?",
+                   (clinic["id"], register)) if has_table(conn, "care_matches") else [])
+    if not match:
+        return out
+    m = match[0]
+    out.update(location_id=m["location_id"], location_name=m["name"], checked_at=_day(m["matched_at"]))
+    if m["location_id"] and link:
+        out["url"] = safe_url(link.format(id=m["location_id"]))
+    if m["status"] == "registered":
+        out.update(status="registered", text=f"{short} registered: {m['name'] or m['location_id']}.")
+    elif m["location_id"]:
+        out.update(status="not_registered",
+                   text=f"On the {short} register as {m['status'] or 'not registered'}, not as registered.")
+    else:
+        out.update(status="not_found", text=f"Not found on the {name} ({short}) register.")
+    return out
 
 
 def _headline(counts: dict[str, int]) -> str:

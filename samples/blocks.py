@@ -13,7 +13,7 @@ from html import escape
 from samples.content import UI, price_phrase
 from samples.model import Clinic, Person, PriceRow, SiteSpec
 
-GROUPS = (("hair", ("prp_hair", "hair_mesotherapy")),
+GROUPS = (("hair", ("prp_hair", "hair_mesotherapy", "hair_transplant")),
           ("skin", ("face_mesotherapy", "prp_face", "microneedling", "skin_booster")),
           ("injectables", ("botulinum_toxin", "dermal_filler")),
           ("other", ("other",)), ("consult", ("consultation",)))

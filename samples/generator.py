@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from samples import content, templates
+from samples.care import add_care, care_tags
 from samples.model import Clinic, Cred, SiteSpec
 from samples.notices import notices_for
 from samples.people import PeopleMaker
@@ -240,12 +241,13 @@ def _build(seed: int, index: int) -> SiteSpec:
         maker = PriceMaker(rng, ident.country, place.region, country.currency, country.lang)
         clinic.prices = make_price_list(maker, price, needs_toxin)
         clinics.append(clinic)
+    add_care(seed, index, ident.template, clinics)  # own random stream
     spec = SiteSpec(seed=seed, index=index, price_version=0, host=ident.host, site=ident.site,
                     name=ident.name, template=ident.template, country=ident.country,
                     lang=country.lang, currency=country.currency, clinics=clinics, scenarios=[],
                     blog=[])
     _furnish(rng, spec)
-    spec.scenarios = _tags(spec, prac)
+    spec.scenarios = _tags(spec, prac) + care_tags(spec)
     return spec
 
 

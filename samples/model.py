@@ -85,6 +85,12 @@ class Clinic:
     prices: list[PriceRow] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     show_geo: bool = False
+    # care registers (samples/care.py): CQC location id or HIS service number, the name the
+    # register lists it under, its status there ("" = not listed), and whether the site prints the id
+    care_id: str = ""
+    care_name: str = ""
+    care_status: str = ""
+    print_care_id: bool = False
 
     @property
     def address(self) -> str:

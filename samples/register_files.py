@@ -1,4 +1,5 @@
-"""Register snapshots of the sample world: UK register CSVs and an NPPES-format CSV.
+"""Register snapshots of the sample world: UK register CSVs, an NPPES-format CSV, and the
+care registers (CQC locations as JSON lines, the HIS register as CSV; samples/care.py).
 
 Consistent with ground truth's ``register_state``: registered people appear
 with an active status, ``inactive`` ones with the register's own non-active
@@ -10,10 +11,12 @@ Unrelated filler rows are mixed in, sorted by number like a real extract.
 from __future__ import annotations
 
 import csv
+import json
 import random
 from collections.abc import Iterable
 from pathlib import Path
 
+from samples.care import HIS_FIELDS, cqc_records, his_rows
 from samples.model import Person, SiteSpec
 from samples.people import FILLER_SLOT, gdc_number, gmc_number, gphc_number, hcpc_number, nmc_pin, npi_number
 from samples.world import FIRST_NAMES, LAST_NAMES, MIDDLE_NAMES
@@ -171,6 +174,12 @@ def write_registers(out_dir: Path, specs: list[SiteSpec], seed: int) -> Path:
             writer = csv.DictWriter(fh, fieldnames=("number", "name", "status", "annotations"))
             writer.writeheader()
             writer.writerows(items)
+    with open(reg_dir / "cqc_locations.jsonl", "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in cqc_records(specs, seed))
+    with open(reg_dir / "his.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=HIS_FIELDS)
+        writer.writeheader()
+        writer.writerows(his_rows(specs, seed))
     with open(reg_dir / "npidata_pfile_sample.csv", "w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=NPPES_COLUMNS, quoting=csv.QUOTE_ALL)
         writer.writeheader()

@@ -56,7 +56,16 @@ def _footer(spec: SiteSpec) -> str:
             f'<p class="hours">{escape(u["hours"])}</p><p class="footer-links">{extra}'
             f'<a href="{privacy}">{escape(u["privacy"])}</a> · <a href="https://www.instagram.com/'
             f'{handle}/">Instagram</a> · <a href="https://www.facebook.com/{handle}">Facebook</a></p>'
+            f"{_care_id(c)}"
             f"<p>&copy; {spec.founded}–2024 {escape(spec.name)}. {escape(u['rights'])}</p></footer>")
+
+
+def _care_id(clinic) -> str:
+    """The CQC location id some English clinics print in their footer (samples/care.py)."""
+    if not clinic.print_care_id:
+        return ""
+    return (f'<p class="registration">Regulated by the Care Quality Commission. '
+            f"CQC Location ID: {escape(clinic.care_id)}</p>")
 
 
 def _cookie(spec: SiteSpec) -> str:

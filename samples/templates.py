@@ -13,7 +13,7 @@ import random
 from samples.content import SLUGS, UI
 from samples.model import Page, SiteSpec
 
-HAIR = ("prp_hair", "hair_mesotherapy", "consultation")
+HAIR = ("prp_hair", "hair_mesotherapy", "hair_transplant", "consultation")
 
 
 def _slugs(spec: SiteSpec) -> dict[str, str]:

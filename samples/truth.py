@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
-from core.places import uk_nation
+from core.nations import uk_nation
 from extract.signals import products_named
+from samples.care import care_findings
 from samples.expect_prices import PriceNorms
 from samples.model import Clinic, Person, SiteSpec
 
@@ -48,7 +49,8 @@ def _clinic(c: Clinic, spec: SiteSpec) -> dict:
             "address": c.address, "locality": c.locality, "region": c.region,
             "postcode": c.postcode, "country": c.country,
             "latitude": c.lat if c.show_geo else None, "longitude": c.lon if c.show_geo else None,
-            "page": page}
+            "page": page,
+            "registrations": [{"kind": "cqc", "value": c.care_id}] if c.print_care_id else []}
 
 
 def truth_record(spec: SiteSpec, port: int | None, norms: PriceNorms | None = None) -> dict:
@@ -136,6 +138,7 @@ def _clinic_findings(c: Clinic, norms: PriceNorms | None, spec: SiteSpec) -> lis
             out += _register_findings(p, UK_REGISTERS, rule)
             if p.title and not any(x.kind in UK_REGISTERS for x in p.credentials):
                 out.append(("UK-REG-05", p.name))
+    out += care_findings(c)  # ENG-CQC-02, SCO-HIS-01 (samples/care.py)
     if c.country == "US":
         supervisors = [p for p in c.people if p.profession in US_SUPERVISORS]
         for p in c.people:

@@ -15,7 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from analysis.registry import RULES, Rule, flag_row
-from analysis.rules import conduct, general, price, titles, uk, us  # noqa: F401  (registers rules)
+from analysis.rules import care, conduct, general, price, titles, uk, us  # noqa: F401  (registers rules)
 from analysis.schema import page_cache
 from db.schema import ensure_schema
 from analysis.settings import resolve

@@ -37,7 +37,7 @@ import sqlite_utils
 from analysis import labels
 from analysis.registry import Hit, rule
 from analysis.rules.common import CLINIC_COLS, COUNTRY, in_list, rows
-from core.places import uk_nation
+from core.nations import uk_nation
 from extract.signals import MAX_GRAFTS_PER_SESSION, products_named
 
 SIGNALS_SQL = f"""

@@ -90,6 +90,9 @@ def _render_report(r: dict[str, Any]) -> str:
         + (f"\n  why it matters: {f['source']['name']} <{f['source']['url']}>" if f.get("source") else "")
         for f in r["findings"]] or ["No findings."])
     out += _section("What was checked", [r["checked"]["sentence"], *r["checked"]["notes"]])
+    care = r.get("care_register")
+    if care:
+        out += _section("Registered premises", [care["text"] + (f" <{care['url']}>" if care["url"] else "")])
     people = []
     for p in r["practitioners"]:
         people.append(f"{p['display_name']}: {p['profession_text']}; {p['prescriber_text']}")

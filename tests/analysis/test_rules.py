@@ -9,6 +9,7 @@ import pytest
 from analysis.registry import RULES
 from analysis.rules import run_rules
 from analysis.norms import compute_norms
+from tests.analysis.care_cases import CARE_CASES
 
 NOW = "2026-03-01T10:00:00+00:00"
 
@@ -232,6 +233,7 @@ CASES = {
     "noprac-prices-nobody": ("GEN-NOPRAC-01", None, ["amber"], lambda b: b.price(b.clinic())),
     "noprac-someone-named": ("GEN-NOPRAC-01", None, [], lambda b: target(b, 100)),
     "noprac-no-prices": ("GEN-NOPRAC-01", None, [], lambda b: b.clinic()),
+    **CARE_CASES,  # ENG-CQC-02, SCO-HIS-01 (tests/analysis/care_cases.py)
 }
 
 

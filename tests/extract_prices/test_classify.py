@@ -81,6 +81,13 @@ CASES = [
     row("Saç ekimi", "hair_transplant"), row("DHI hair transplant", "hair_transplant"),
     row("Haartransplantation", "hair_transplant"), row("Przeszczep włosów FUE", "hair_transplant"),
     row("Greffe de cheveux", "hair_transplant"), row("Hair transplant consultation", CO),
+    # surgical threads and fat removal (CQC-registered premises in England)
+    row("Thread lift", "thread_lift"), row("PDO thread lift", "thread_lift"),
+    row("Fadenlifting", "thread_lift"), row("Hilos tensores", "thread_lift"),
+    row("Nici liftingujące", "thread_lift"), row("Fils tenseurs", "thread_lift"),
+    row("Liposuction", "liposuction"), row("Vaser lipo (abdomen)", "liposuction"),
+    row("Fettabsaugung", "liposuction"), row("Liposucción", "liposuction"),
+    row("Liposukcja", "liposuction"),
     row("Patch test", CO), row("Hair analysis", CO),
     # other (non-aesthetic or not in the vocabulary)
     row("Laser Hair Removal (Full Legs)", OT), row("Laser hair removal", OT), row("HydraFacial", OT),
@@ -88,7 +95,8 @@ CASES = [
     row("Laser-Haarentfernung", OT), row("Kosmetische Gesichtsbehandlung", OT), row("Maniküre", OT),
     row("Depilación láser", OT), row("Higiene facial", OT), row("Manicura semipermanente", OT),
     row("Depilacja laserowa", OT), row("Manicure hybrydowy", OT), row("Somatic Body Massage", OT),
-    row("Massage", OT), row("Waxing", OT), row("HIFU", OT), row("Thread lift", OT),
+    row("Massage", OT), row("Waxing", OT), row("HIFU", OT), row("Fat dissolving injections", OT),
+    row("Laser lipo", OT), row("Cryolipolysis", OT),
     row("Lazer epilasyon", OT), row("Oczyszczanie wodorowe", OT),
     # furniture
     row("Home", None), row("Contact us", None), row("Book now", None), row("Prices", None),

@@ -105,3 +105,29 @@ def test_verify_online_refuses_loopback_without_flag(files, capsys, npi_server):
     assert code == 1
     assert "loopback" in err and err.count("\n") == 1
     assert npi_server.requests == []
+
+
+def test_import_cqc_reports_bad_lines(tmp_path, capsys):
+    path = tmp_path / "cqc.jsonl"
+    path.write_text('{"locationId": "1-100000001", "name": "Glow", "postalCode": "LS1 4AP"}\n'
+                    "{broken\n")
+    dbp = str(tmp_path / "c.db")
+    code, out, _ = run(["registers", "import", "cqc", str(path), "--db", dbp], capsys)
+    assert code == 0
+    assert out.splitlines() == [f"imported 1 cqc locations from {path} (1 bad records skipped)",
+                                "  skipped line 2: not JSON (Expecting property name enclosed "
+                                "in double quotes)"]
+
+
+def test_fetch_cqc_without_key_is_one_line_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("CQC_SUBSCRIPTION_KEY", raising=False)
+    code, out, err = run(["registers", "fetch", "cqc", "--location-id", "1-100000001",
+                          "--db", str(tmp_path / "c.db")], capsys)
+    assert code == 1
+    assert err.strip().startswith("clinicwatch registers: no CQC API key: set CQC_SUBSCRIPTION_KEY")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_fetch_needs_something_to_fetch(tmp_path, capsys):
+    code, _, err = run(["registers", "fetch", "cqc", "--db", str(tmp_path / "c.db")], capsys)
+    assert code == 2 and "--location-id" in err
