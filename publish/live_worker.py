@@ -8,7 +8,7 @@ progress lines (crawl/live_progress.py) and its JSON result.
 Limits, all refused at submission with :class:`Refused` (the route answers HTTP 429):
 
 * at most ``max_running`` checks at once (a semaphore; the rest wait in order);
-* at most ``max_queue`` checks waiting;
+* at most ``max_queue`` checks waiting (``max_running + max_queue`` unfinished in all);
 * one unfinished check per client address;
 * a site checked once per ``cooldown`` seconds (a clinic's server is not ours to hammer).
 
@@ -111,7 +111,7 @@ class LiveWorker:
             minutes = max(1, round((self.cooldown - (now - last)) / 60))
             raise Refused(f"This website was checked a moment ago; it can be checked again in about "
                           f"{minutes} minute{'s' if minutes != 1 else ''}.")
-        if sum(1 for j in pending if j.status == "queued") >= self.max_queue:
+        if len(pending) >= self.max_running + self.max_queue:
             raise Refused("Too many live checks are waiting. Please try again in a few minutes.")
 
     def _prune(self) -> None:
