@@ -59,9 +59,9 @@ class Job:
         return self.status in ("queued", "running")
 
     def public(self) -> dict[str, Any]:
-        """What the status endpoint shows (no client address, no report)."""
-        out = {k: v for k, v in asdict(self).items()
-               if k not in ("client", "result", "submitted", "started", "finished")}
+        """What the status endpoint shows (no client address, no report; times are the worker's
+        clock in seconds, for durations and overlaps only)."""
+        out = {k: v for k, v in asdict(self).items() if k not in ("client", "result")}
         out["elapsed"] = round((self.finished or time.monotonic()) - (self.started or self.submitted), 1)
         return out
 
