@@ -11,6 +11,7 @@ A finding that comes back later opens a new episode.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from itertools import islice
 from typing import Any
@@ -113,9 +114,8 @@ SCOPED_MERGE_SQL = [
 def save_clinic_findings(
     db: sqlite_utils.Database, rows: Iterable[tuple[Any, ...]], now: str, clinic_ids: Iterable[str]
 ) -> dict[str, int]:
-    """Replace the current findings of ``clinic_ids`` only with ``rows`` (which must be theirs)."""
-    import json
-
+    """Replace the current findings of ``clinic_ids`` only with ``rows`` (rows of other clinics
+    are ignored); findings of every other clinic and their history stay as they are."""
     scope = json.dumps(sorted(set(clinic_ids)))
     _drop(db)
     try:
