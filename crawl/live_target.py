@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from crawl.netguard import is_local_name, url_refusal
-from spiders.seeds import clean_url
+from crawl.netguard import ALLOWED_SCHEMES, is_local_name, url_refusal
 
 MAX_LENGTH = 300
 # A host name as typed by a consumer: labels of letters, digits and hyphens, with a dot.
@@ -26,19 +25,30 @@ def normalise(text: str, *, allow_private: bool = False) -> tuple[str | None, st
     raw = (text or "").strip()
     if len(raw) > MAX_LENGTH:
         return None, f"address longer than {MAX_LENGTH} characters"
-    url, why = clean_url(raw)
-    if why:
-        return None, why
-    parts = urlsplit(url)
+    if not raw:
+        return None, "empty"
+    if any(ord(c) < 32 or c.isspace() for c in raw):
+        return None, "an address has no spaces or control characters"
+    if "://" not in raw:
+        if ":" in raw.split("/")[0] and not raw.split("/")[0].split(":")[-1].isdigit():
+            return None, f"unsupported URL scheme in {raw[:60]!r}"
+        raw = "http://" + raw
+    parts = urlsplit(raw)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        return None, f"unsupported URL scheme {parts.scheme!r}: only http and https are crawled"
+    try:
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        return None, f"bad port in {raw[:60]!r}"
     if parts.username is not None or parts.password is not None:
         return None, "an address with a user name or password is not a clinic website"
-    host = (parts.hostname or "").rstrip(".")
+    host = (parts.hostname or "").rstrip(".")  # urlsplit lower-cases it
     if not (_HOST_RE.match(host) or _IP_RE.match(host) or (allow_private and is_local_name(host))):
         return None, f"{host!r} is not a website address"
     netloc = host + (f":{parts.port}" if parts.port else "")
     if ":" in host:  # IPv6 literal
         netloc = f"[{host}]" + (f":{parts.port}" if parts.port else "")
-    url = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    url = urlunsplit((parts.scheme.lower(), netloc.lower(), parts.path or "/", parts.query, ""))
     why = url_refusal(url, allow_private)
     return (None, why) if why else (url, None)
 

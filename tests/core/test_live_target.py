@@ -21,7 +21,7 @@ CASES = [  # (typed, allow_private, URL or None, words of the refusal)
     ("http://user:secret@glow.co.uk/", False, None, "user name or password"),
     ("javascript:alert(1)", False, None, "unsupported URL scheme"),
     ("ftp://glow.co.uk/", False, None, "only http and https"),
-    ("Glow Clinic", False, None, "no valid host"),
+    ("Glow Clinic", False, None, "no spaces"),
     ("http://glow/", False, None, "not a website address"),
     ("http://glow.co.uk/" + "a" * 400, False, None, "longer than"),
 ]
