@@ -266,3 +266,33 @@ def _stats(db: sqlite_utils.Database) -> dict[str, Any]:
         "positions": sum(used.values()),
         "positions_by_level": used,
     }
+
+
+def position_prices(
+    db: sqlite_utils.Database,
+    settings: Mapping[str, Any] | None = None,
+    today: dt.date | str | None = None,
+) -> dict[str, Any]:
+    """Place every price of ``db`` against the ``price_norms`` already in it, norms unchanged.
+
+    For a live check (clinicwatch/live.py): the database holds one newly read site and a copy
+    of the published norms. One site must never move the norms everybody else is judged
+    against, so steps 1-3 and 5 of ``compute_norms`` run as they are and step 4 does not.
+    """
+    s = resolve(settings)
+    day = (today or dt.datetime.now(dt.timezone.utc).date())
+    day = day.isoformat() if isinstance(day, dt.date) else str(day)
+    ensure_schema(db)
+    db.conn.create_function("cw_region_label", 3, labels.region_label, deterministic=True)
+    _drop_temp(db)
+    try:
+        with db.conn:
+            db.execute(LEVELS_SQL)
+            _run_all(db, REGIONS_SQL)
+            db.execute(UNITS_SQL, {"excluded": json.dumps(list(s["NORMS_EXCLUDE_TREATMENTS"]))})
+            _run_all(db, VALUES_SQL)
+            _run_all(db, CHOICE_SQL)
+            _refill_positions(db, day)
+        return _stats(db)
+    finally:
+        _drop_temp(db)

@@ -11,6 +11,7 @@ A finding that comes back later opens a new episode.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from itertools import islice
 from typing import Any
@@ -96,3 +97,43 @@ def _counts(db: sqlite_utils.Database) -> dict[str, int]:
         "new": one("SELECT count(*) FROM _cw_new_keys WHERE id NOT IN (SELECT id FROM flags)"),
         "cleared": one("SELECT count(*) FROM flags WHERE id NOT IN (SELECT id FROM _cw_new_keys)"),
     }
+
+
+# The same merge limited to some clinics (a live check's): other clinics' findings stay as they are.
+_SCOPE = "clinic_id IN (SELECT value FROM json_each(:scope))"
+SCOPED_MERGE_SQL = [
+    MERGE_SQL[0],
+    f"DELETE FROM flags WHERE {_SCOPE} AND id NOT IN (SELECT id FROM _cw_new_keys)",
+    MERGE_SQL[2],
+    MERGE_SQL[3],
+    f"""UPDATE flags_history SET cleared_at = :now WHERE cleared_at IS NULL AND {_SCOPE}
+         AND flag_id NOT IN (SELECT id FROM _cw_new_keys)""",
+]
+
+
+def save_clinic_findings(
+    db: sqlite_utils.Database, rows: Iterable[tuple[Any, ...]], now: str, clinic_ids: Iterable[str]
+) -> dict[str, int]:
+    """Replace the current findings of ``clinic_ids`` only with ``rows`` (rows of other clinics
+    are ignored); findings of every other clinic and their history stay as they are."""
+    scope = json.dumps(sorted(set(clinic_ids)))
+    _drop(db)
+    try:
+        with db.conn:
+            db.execute(STAGE_SQL)
+            db.conn.executemany(STAGE_INSERT, list(rows))
+            db.execute(f"DELETE FROM _cw_new_flags WHERE NOT ({_SCOPE})", {"scope": scope})
+            for statement in STAGE_INDEX:
+                db.execute(statement)
+            counts = _counts(db)
+            counts["cleared"] = db.execute(
+                f"SELECT count(*) FROM flags WHERE {_SCOPE} AND id NOT IN (SELECT id FROM _cw_new_keys)",
+                {"scope": scope}).fetchone()[0]
+            for statement in SCOPED_MERGE_SQL:
+                params = {"now": now} if ":now" in statement else {}
+                if ":scope" in statement:
+                    params["scope"] = scope
+                db.execute(statement, params)
+        return counts
+    finally:
+        _drop(db)

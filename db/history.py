@@ -51,7 +51,7 @@ def last_two_crawls(db: sqlite_utils.Database) -> tuple[dict, dict] | None:
     """(latest, previous) completed `sites` crawls, or None when fewer than two."""
     rows = list(db.query(
         "SELECT * FROM crawls WHERE spider = 'sites' AND finish_reason = 'finished' "
-        "ORDER BY id DESC LIMIT 2"))
+        "AND kind != 'live' ORDER BY id DESC LIMIT 2"))
     return (rows[0], rows[1]) if len(rows) == 2 else None
 
 

@@ -276,4 +276,15 @@ END""",
     )""",
         'CREATE INDEX [idx_signals_clinic_id] ON [signals] ([clinic_id], [kind])',
     )),
+    # A crawl's kind: 'crawl' (scheduled or operator crawls of seed lists) or 'live' (one site
+    # checked on demand, clinicwatch/live.py). Live checks never count as the latest crawl of
+    # the change feed: they read one site, so "everything else vanished" would be false.
+    ("090_live_checks", (
+        "ALTER TABLE crawls ADD COLUMN kind TEXT NOT NULL DEFAULT 'crawl'",
+        'DROP VIEW latest_changes',
+        """CREATE VIEW latest_changes AS
+    SELECT * FROM changes WHERE crawl_id = (
+        SELECT max(id) FROM crawls WHERE spider = 'sites' AND finish_reason = 'finished'
+          AND kind != 'live')""",
+    )),
 ]

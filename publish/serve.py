@@ -28,12 +28,16 @@ def metadata_for(db_path: str) -> dict:
     return meta
 
 
-def write_metadata(db_path: str) -> str:
-    """Write the per-database metadata to a temporary file; return its path."""
+def write_metadata(db_path: str, live: dict | None = None) -> str:
+    """Write the per-database metadata to a temporary file; return its path. ``live`` is the
+    live-check plugin's configuration (publish/plugins/clinicwatch_live.py), when they are on."""
+    meta = metadata_for(db_path)
+    if live:
+        meta.setdefault("plugins", {})["clinicwatch-live"] = {"enabled": True, **live}
     handle = tempfile.NamedTemporaryFile("w", suffix=".yml", prefix="clinicwatch-meta-", delete=False,
                                          encoding="utf-8")
     with handle:
-        yaml.safe_dump(metadata_for(db_path), handle, sort_keys=False, allow_unicode=True)
+        yaml.safe_dump(meta, handle, sort_keys=False, allow_unicode=True)
     return handle.name
 
 
@@ -50,10 +54,18 @@ def published_path(db_path: str) -> str:
     return str(link)
 
 
-def datasette_args(db_path: str) -> list[str]:
-    """Arguments shared by `clinicwatch serve`, tests and `datasette publish`."""
+def datasette_args(db_path: str, live: dict | None = None) -> list[str]:
+    """Arguments shared by `clinicwatch serve`, tests and `datasette publish`.
+
+    Immutable (``-i``) by default. With live checks on (``live``: the plugin's configuration)
+    the file is served read-only but not immutable: an immutable database never sees the rows
+    a live check adds (and SQLite may misread a file that changes under ``immutable=1``).
+    Datasette still opens it ``mode=ro`` and has no write route without a signed-in actor."""
+    real = str(Path(db_path).resolve())
     db_path = published_path(db_path)
-    args = ["-i", db_path, "-m", write_metadata(db_path),
+    if live is not None:
+        live = {"db": real, **live}
+    args = (["-i", db_path] if live is None else [db_path]) + ["-m", write_metadata(db_path, live),
             "--setting", "default_page_size", "50",
             "--setting", "sql_time_limit_ms", "3000",
             "--setting", "allow_download", "off",
@@ -66,6 +78,7 @@ def datasette_args(db_path: str) -> list[str]:
     return args
 
 
-def datasette_command(db_path: str, *, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
-    return [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path),
+def datasette_command(db_path: str, *, host: str = "127.0.0.1", port: int = 8001,
+                      live: dict | None = None) -> list[str]:
+    return [sys.executable, "-m", "datasette", "serve", *datasette_args(db_path, live),
             "-h", host, "-p", str(port)]

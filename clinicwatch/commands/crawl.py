@@ -58,6 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db(p)
     p.add_argument("--port", type=port_number, default=8001, help="port (default 8001)")
     p.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    p.add_argument("--live-checks", action="store_true",
+                   help="let /check visitors have a website that is not in the database crawled now "
+                   "(off by default: it makes this server crawl on request; see docs/publishing.md)")
+    add_allow_private(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("extract", help="print what the page objects read from one page (JSON)",
@@ -165,8 +169,10 @@ def cmd_serve(args) -> int:
 
     if not os.path.isfile(args.db):
         raise CliError(f"database not found: {args.db} (run `clinicwatch crawl` or `clinicwatch demo` first)")
-    cmd = datasette_command(args.db, host=args.host, port=args.port)
-    print(f"Datasette: http://{args.host}:{args.port}/  (consumer check: /check)", flush=True)
+    live = {"allow_private": bool(getattr(args, "allow_private", False))} if getattr(args, "live_checks", False) else None
+    cmd = datasette_command(args.db, host=args.host, port=args.port, live=live)
+    print(f"Datasette: http://{args.host}:{args.port}/  (consumer check: /check"
+          f"{'; live checks on, at most 2 at once' if live else ''})", flush=True)
     os.execv(cmd[0], cmd)
     return 0  # not reached
 

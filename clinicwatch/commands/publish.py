@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from clinicwatch.cliutil import CliError, add_db, add_json, print_json
+from clinicwatch.commands.live import add_live_options, cmd_live_check
 from publish.report import check
 
 WRAP = 96
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--clinic", metavar="ID", help="report on this clinic id (as listed by a search)")
     add_db(p)
     add_json(p)
+    add_live_options(p)
     p.set_defaults(func=cmd_check)
 
 
@@ -41,6 +43,8 @@ def open_readonly(path: str) -> sqlite3.Connection:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.live:
+        return cmd_live_check(args, lambda result: CONTROL_RE.sub("", render_text(result)))
     if not args.query.strip() and not args.clinic:
         raise CliError("give a QUERY (clinic name, website, postcode, practitioner or number) "
                        "or --clinic ID", 2)

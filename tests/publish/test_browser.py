@@ -36,10 +36,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def datasette_server(db_path: str) -> Iterator[str]:
-    """`python -m datasette serve` on a free loopback port, as `clinicwatch serve` runs it."""
+def datasette_server(db_path: str, live: dict | None = None) -> Iterator[str]:
+    """`python -m datasette serve` on a free loopback port, as `clinicwatch serve` runs it
+    (``live``: the live-check configuration, as `clinicwatch serve --live-checks` writes it)."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", *datasette_args(db_path),
+    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", *datasette_args(db_path, live),
                              "-h", "127.0.0.1", "-p", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
