@@ -38,7 +38,7 @@ import sqlite_utils
 from core import __version__
 from core.nations import postcode_key
 from registers.care import cqc_location, save_locations
-from registers.net import BlockedAddress, check_url
+from registers.net import BlockedAddress, CachedPacedClient, check_url
 from registers.npi import _GuardedRedirects  # the same redirect guard
 from registers.nppes import record_snapshot
 
@@ -62,7 +62,7 @@ class CqcKeyMissing(CqcError):
     """No subscription key in the environment."""
 
 
-class CqcClient:
+class CqcClient(CachedPacedClient):
     """Read location lists and records; see the module docstring for the manners kept."""
 
     def __init__(self, *, key: str | None = None, base_url: str = DEFAULT_CQC_URL,
@@ -141,35 +141,7 @@ class CqcClient:
         self._cache_put(url, text)
         return body
 
-    # --- cache (register_cache, as registers/npi.py) --------------------------------
-
-    def _cache_get(self, url: str) -> str | None:
-        if self.db is None or self.cache_ttl <= 0:
-            return None
-        row = self.db.execute(
-            "SELECT fetched_at, body FROM register_cache WHERE url = ?", [url]
-        ).fetchone()
-        if row is None or self.clock() - row[0] >= self.cache_ttl:
-            return None
-        return row[1]
-
-    def _cache_put(self, url: str, body: str) -> None:
-        if self.db is None or self.cache_ttl <= 0:
-            return
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT OR REPLACE INTO register_cache (url, fetched_at, body) VALUES (?, ?, ?)",
-                [url, self.clock(), body],
-            )
-
-    # --- network ------------------------------------------------------------------
-
-    def _wait_turn(self) -> None:
-        if self._last_request is not None:
-            wait = self._last_request + self.min_interval - time.monotonic()
-            if wait > 0:
-                self.sleep(wait)
-        self._last_request = time.monotonic()
+    # --- network (cache and pacing: registers/net.py CachedPacedClient) -------------
 
     def _backoff(self, attempt: int, retry_after: str | None) -> float:
         try:

@@ -14,6 +14,8 @@ resolver guard (registers/ must not import the crawler, which needs Twisted).
 from __future__ import annotations
 
 import socket
+import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from core.netaddr import address_refusal
@@ -49,3 +51,43 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
         why = address_refusal(ip)
         if why:
             raise BlockedAddress(f"refused {host}: {why} (use --allow-private to allow)")
+
+
+class CachedPacedClient:
+    """What the register API clients (NPI Registry, CQC) share: answers cached in the
+    ``register_cache`` table for ``cache_ttl`` seconds, and at most one request every
+    ``min_interval`` seconds. Subclasses set ``db``, ``cache_ttl``, ``min_interval``, ``clock``,
+    ``sleep`` and ``_last_request`` in their constructor."""
+
+    db: object
+    cache_ttl: float
+    min_interval: float
+    clock: Callable[[], float]
+    sleep: Callable[[float], None]
+    _last_request: float | None
+
+    def _cache_get(self, url: str) -> str | None:
+        if self.db is None or self.cache_ttl <= 0:
+            return None
+        row = self.db.execute(
+            "SELECT fetched_at, body FROM register_cache WHERE url = ?", [url]
+        ).fetchone()
+        if row is None or self.clock() - row[0] >= self.cache_ttl:
+            return None
+        return row[1]
+
+    def _cache_put(self, url: str, body: str) -> None:
+        if self.db is None or self.cache_ttl <= 0:
+            return
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR REPLACE INTO register_cache (url, fetched_at, body) VALUES (?, ?, ?)",
+                [url, self.clock(), body],
+            )
+
+    def _wait_turn(self) -> None:
+        if self._last_request is not None:
+            wait = self._last_request + self.min_interval - time.monotonic()
+            if wait > 0:
+                self.sleep(wait)
+        self._last_request = time.monotonic()

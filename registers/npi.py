@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 import sqlite_utils
 
 from core import __version__
-from registers.net import BlockedAddress, check_url
+from registers.net import BlockedAddress, CachedPacedClient, check_url
 from registers.npi_records import (
     NpiApiError,
     NpiError,
@@ -68,7 +68,7 @@ class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-class NpiClient:
+class NpiClient(CachedPacedClient):
     """Look up NPIs and search by name; see the module docstring for the manners kept."""
 
     def __init__(
@@ -154,35 +154,7 @@ class NpiClient:
         sep = "&" if "?" in self.base_url else "?"
         return f"{self.base_url}{sep}{query}"
 
-    # --- cache --------------------------------------------------------------------
-
-    def _cache_get(self, url: str) -> str | None:
-        if self.db is None or self.cache_ttl <= 0:
-            return None
-        row = self.db.execute(
-            "SELECT fetched_at, body FROM register_cache WHERE url = ?", [url]
-        ).fetchone()
-        if row is None or self.clock() - row[0] >= self.cache_ttl:
-            return None
-        return row[1]
-
-    def _cache_put(self, url: str, body: str) -> None:
-        if self.db is None or self.cache_ttl <= 0:
-            return
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT OR REPLACE INTO register_cache (url, fetched_at, body) VALUES (?, ?, ?)",
-                [url, self.clock(), body],
-            )
-
-    # --- network ------------------------------------------------------------------
-
-    def _wait_turn(self) -> None:
-        if self._last_request is not None:
-            wait = self._last_request + self.min_interval - time.monotonic()
-            if wait > 0:
-                self.sleep(wait)
-        self._last_request = time.monotonic()
+    # --- network (cache and pacing: registers/net.py CachedPacedClient) -------------
 
     def _fetch(self, url: str) -> str:
         """GET with pacing, guard and retries on 429/5xx and network errors."""
