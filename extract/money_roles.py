@@ -46,7 +46,7 @@ _EDITORIAL_HOST = re.compile(rf"(?:^|[.-])(?:{_HOST_WORDS})|(?:{_HOST_WORDS})(?:
 _ARTICLE_PATH = re.compile(r"(?:[a-z0-9]+-){7,}[a-z0-9]+|-\d{5,}(?:\.html?)?/?$|/\d{4,}/(?:amp/?)?$")
 _POLICY_PATH = re.compile(r"terms|conditions|polic(?:y|ies)|cancell?ation|no-show|refund|agb|condiciones|"
                           r"regulamin|membership|booking-info|privacy", re.I)
-_EDITORIAL_TITLE = re.compile(r"how much|cost of|costs? explained|ultimate guide|complete guide|what is|what are|\?|average|"
+_EDITORIAL_TITLE = re.compile(r"how much|cost of|costs? explained|ultimate guide|complete guide|average|"
                               r"everything you need|pros and cons|quanto costa|cuanto cuesta|combien coute|"
                               r"was kostet|ile kosztuje|ne kadar|fiyatlari|preisbeispiel|price examples|"
                               r"(?:costs?|prices) in \d{4}")
@@ -224,6 +224,9 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
             return role
     if page != "service" and _VAGUE_MARKET.search(text) and not _own_voice(sentence, text):
         return "market_price"
+    if page == "service" and is_prose(sentence) and _VAGUE_MARKET.search(text) and names_a_place(sentence) \
+            and not _own_voice(sentence, text):
+        return "market_price"  # "the cost of X in Dubai ranges from ..." on a clinic's page: a city's prices
     if page == "service":
         return "own_price"
     if page == "policy":

@@ -30,6 +30,11 @@ def page(url: str, title: str, *paragraphs: str) -> bytes:
      "editorial"),
     ("https://lifestyle.example/beauty/toxin-trend-grows-448812", "Trend", "editorial"),
     ("https://renewskinclinic.example/treatments/prp", "PRP", "service"),  # "news" inside a word
+    # a treatment page whose first heading asks what the treatment is still speaks for the clinic;
+    # a title asking what it costs is a cost guide
+    ("https://smileworks.example/anti-wrinkle", "What does toxin do to a frown?", "service"),
+    ("https://smileworks.example/hyperhidrosis", "What is sweat reduction treatment?", "service"),
+    ("https://smileworks.example/anti-wrinkle", "How much is anti-wrinkle treatment in 2024?", "editorial"),
 ])
 def test_page_role(url, title, expected):
     assert money_roles.page_role(url, title) == expected
@@ -88,6 +93,18 @@ def test_a_cost_guide_gives_no_clinic_price_but_keeps_the_money():
     ex = extract_page(html, "https://beautydesk.example/guides/how-much-does-botox-cost")
     assert ex.prices == []
     assert {(m.role, m.amount) for m in ex.money} >= {("market_price", 150.0), ("market_price", 400.0)}
+
+
+def test_a_question_headed_treatment_page_keeps_its_prices_but_not_a_citys():
+    """A service page opening with "What is...?" lists its own prices; a sentence quoting what the
+    treatment costs across a city, with no word for the clinic, stays a market figure."""
+    html = page("https://smileworks.example/anti-wrinkle", "What is anti-wrinkle treatment?",
+                "Lines between the brows From £135",
+                "Forehead lines From £140",
+                "The price of anti-wrinkle injections in London ranges from £120 to £400 depending on the injector.")
+    ex = extract_page(html, "https://smileworks.example/anti-wrinkle")
+    assert sorted(p.amount for p in ex.prices) == [135.0, 140.0]
+    assert ("market_price", 120.0) in {(m.role, m.amount) for m in ex.money}
 
 
 def test_a_price_table_under_a_treatment_title_takes_the_treatment():
