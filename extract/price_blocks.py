@@ -390,9 +390,21 @@ def _finish(visible: list[Price], secondary: list[Price], default: str | None) -
             seen.add(_key(p))
             out.append(p)
     out = [p for p in out if not _restates(p, out)]
+    for p in out:
+        with_toxin_site(p)
     counts = Counter(p.currency for p in out if p.currency)
     page_currency = counts.most_common(1)[0][0] if counts else default
     for p in out:
         if p.currency is None:
             p.currency = page_currency
     return out
+
+
+def with_toxin_site(p: Price) -> None:
+    """A toxin row naming one injection site ("Frown lines from £120") is a per-area price."""
+    if p.treatment != "botulinum_toxin" or p.unit != "session" or p.quantity is not None \
+            or pu.basis(fold(p.price_text or "")):
+        return
+    b = pu.toxin_site_basis(fold(p.treatment_text or ""))
+    if b:
+        p.unit, p.quantity, p.per_session = b.unit, b.quantity, None

@@ -210,6 +210,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             if topic is None:
                 topic = treatments.page_topic(title[:200], doc.xpath("string(//h1)")[:200], doc.xpath("string(//body)"))
             price.treatment = topic or price.treatment
+            price_blocks.with_toxin_site(price)
         if price.evidence == "schema.org Offer" or price.amount is None:
             result.prices.append(price)  # an offer the site publishes as its own; POA and free
             continue
