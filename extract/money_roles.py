@@ -193,6 +193,26 @@ def local_context(sentence: str, price_text: str | None) -> str:
     return before + sentence[at:end] + after
 
 
+# The amount is the consultation fee itself: "a $90 consultation fee", "the fee for the consultation
+# visit is $50", "consultation fee: £40" (not "a £30 cancellation fee for consultations").
+_NOT_THE_FEE = r"(?!cancel|deposit|no.?show|late|missed|rebook|admin)"
+_FEE_AFTER = re.compile(rf"\s*(?:{_NOT_THE_FEE}[a-z-]+\s+){{0,2}}?consult\w*\s+(?:fee|charge|cost)\b")
+_FEE_BEFORE = re.compile(
+    rf"(?:\bconsult\w*\s+(?:fee|charge|cost|visit)\s*(?:of|is|are|costs?|will be|:|=|-|–)?|"
+    rf"\b(?:fee|charge|cost|price) (?:for|of) (?:the |a |an |your |our )?(?:{_NOT_THE_FEE}[a-z-]+\s+)?consult\w*"
+    rf"(?:\s+(?:visit|appointment|session))?\s+(?:is|are|costs?|will be|:|-|–))\s*(?:only\s+|just\s+)?$")
+
+
+def names_consultation_fee(sentence: str, price_text: str | None) -> bool:
+    """The words right beside the amount call it the consultation fee."""
+    at = sentence.find(price_text) if price_text else -1
+    if at < 0:
+        return False
+    before = fold(sentence[max(0, at - 60):at])
+    after = fold(sentence[at + len(price_text):at + len(price_text) + 40])
+    return bool(_FEE_AFTER.match(after) or _FEE_BEFORE.search(before))
+
+
 # "typically starts at £400" on a clinic's own page is its from-price, not a market figure
 _OWN_FROM = re.compile(r"\b(?:typically|usually|generally|normally)\s+(?:starts?|begins?)\s+(?:at|from)\b")
 
@@ -206,6 +226,8 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     """
     if was_price:
         return "was_price"
+    if treatment == "consultation" and names_consultation_fee(sentence, price_text):
+        return "own_price"  # "the $100 consultation fee is forfeited": what happens to it, it is still the fee
     text = fold(sentence)
     if page == "service":
         text = _OWN_FROM.sub(" from ", text)

@@ -126,12 +126,29 @@ def test_a_consultation_fee_on_a_terms_page_is_the_clinics_price(text, amount, c
     assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("consultation", amount, currency)]
 
 
-def test_a_forfeited_consultation_fee_is_a_fee_not_a_price():
+@pytest.mark.parametrize("text, amount", [
+    # what happens to the fee (forfeited, kept as a deposit) does not change what a consultation costs
+    ("If you do not attend, the £40 consultation fee is forfeited and cannot be moved.", 40.0),
+    ("Kindly note the charge for the consultation appointment is £60, held as a deposit against treatment.",
+     60.0),
+    ("Clients who miss their visit may lose the following: the £75 Skin Consultation Fee and any deposit paid.",
+     75.0),
+])
+def test_a_consultation_fee_named_beside_its_amount_is_the_price_on_a_policy_page(text, amount):
     url = "https://glowbar.example/cancellation-policy"
-    ex = extract_page(page(url, "Cancellation policy",
-                           "If you do not attend, the £40 consultation fee is forfeited and cannot be moved."), url)
+    ex = extract_page(page(url, "Cancellation policy", text), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", amount)]
+
+
+@pytest.mark.parametrize("text, amount, role", [
+    ("Missing a consultation without a day's notice costs a £25 cancellation fee.", 25.0, "fee"),
+    ("Consultations booked online carry a £15 admin charge on top of the visit.", 15.0, "fee"),
+])
+def test_a_fee_or_deposit_for_a_consultation_is_not_its_price(text, amount, role):
+    url = "https://glowbar.example/cancellation-policy"
+    ex = extract_page(page(url, "Cancellation policy", text), url)
     assert ex.prices == []
-    assert [(m.role, m.amount) for m in ex.money] == [("fee", 40.0)]
+    assert [(m.role, m.amount) for m in ex.money] == [(role, amount)]
 
 
 def test_an_abbreviation_does_not_end_the_sentence_that_names_the_treatment():
