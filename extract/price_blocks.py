@@ -330,8 +330,8 @@ def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None =
         after = text[end:min([i for i in stops if i >= end], default=len(text))]
         hits = [m for m in treatments.mentions(before) if m.group != "other"]
         later = [m for m in treatments.mentions(after) if m.group != "other"]
-        if hits:
-            name, ctx = hits[-1].text, before + " | " + st.context()
+        if hits:  # the words after the amount describe it too ("PRP — £500: for thinning on the scalp")
+            name, ctx = hits[-1].text, before + " " + after + " | " + st.context()
         elif later:  # "we charge a £30 consultation fee", "a $50 fee for consultations"
             name, ctx = later[0].text, after + " | " + st.context()
         else:

@@ -310,3 +310,12 @@ def test_a_paragraph_between_an_intro_and_a_list_ends_the_intro():
                            "Skin check visits: $40", "Surgery visits: $90"), url)
     assert ex.prices == []
     assert sorted((m.role, m.amount) for m in ex.money) == [("fee", 40.0), ("fee", 90.0)]
+
+
+def test_prp_described_after_its_amount_as_for_the_scalp_is_hair_prp():
+    """A bullet names PRP, then its price, then what it is for: the description decides hair or face."""
+    url = "https://thinningcare.example/hair-loss"
+    html = page(url, "Thinning hair clinic",
+                "- Platelet-rich plasma with vitamins — £450: injections to support density on a thinning scalp.")
+    ex = extract_page(html, url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("prp_hair", 450.0)]
