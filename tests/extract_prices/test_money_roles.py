@@ -316,7 +316,7 @@ def test_prp_described_after_its_amount_as_for_the_scalp_is_hair_prp():
     """A bullet names PRP, then its price, then what it is for: the description decides hair or face."""
     url = "https://renewclinic.example/in-clinic-options"
     html = page(url, "In-clinic options",
-                "- Platelet-rich plasma with vitamins — £450: monthly injections that calm shedding and support "
+                "- Platelet-rich plasma with vitamins — £450: a series of injections that calm shedding and support "
                 "density where the scalp is thinning.")
     ex = extract_page(html, url)
     assert [(p.treatment, p.amount) for p in ex.prices] == [("prp_hair", 450.0)]
