@@ -166,9 +166,13 @@ def sentence_around(evidence: str, price_text: str | None) -> str:
     return evidence[start:end_m.start() if end_m else len(evidence)]
 
 
+_ASIDE = re.compile(r"\([^()]{0,120}\)")
+
+
 def is_prose(sentence: str) -> bool:
-    """A running sentence rather than a price-list line."""
-    return len(sentence.split()) >= 9
+    """A running sentence rather than a price-list line; an aside in brackets (the sites a row
+    covers: "1 zone: 150 € (frown or forehead or crow's feet)") does not make a row a sentence."""
+    return len(_ASIDE.sub(" ", sentence).split()) >= 9
 
 
 _MONEY = re.compile(r"[£$€₺₹]\s?\d|\d\s?(?:€|zł|zl|tl|chf|aed|eur|usd|gbp|pln)\b|\b(?:chf|aed|eur|usd|gbp|pln|"

@@ -251,6 +251,16 @@ def test_a_clinic_post_listing_its_prices_gives_them():
     assert sorted((p.amount, p.quantity) for p in ex.prices) == [(160.0, 1.0), (260.0, 2.0), (360.0, 3.0)]
 
 
+def test_a_clinic_post_row_with_an_aside_in_brackets_is_still_a_row():
+    """The sites a row covers, in brackets, make the row long but not a running sentence."""
+    url = "https://hautcentre.example/actualites/toxine"
+    ex = extract_page(page(url, "Toxine",
+                           "- 1 zone : 140 € (entre les sourcils, ou le front, ou le coin des yeux)",
+                           "- 2 zones : 230 €",
+                           "- 3 zones : 320 €"), url)
+    assert sorted((p.amount, p.unit) for p in ex.prices) == [(140.0, "area"), (230.0, "area"), (320.0, "area")]
+
+
 def test_a_guide_listing_prices_by_city_or_source_gives_none():
     url = "https://beautydesk.example/blog/botox-prices-around-the-country"
     html = page(url, "Botox prices around the country", "What one area of toxin costs:", "London: £260",
