@@ -197,6 +197,18 @@ def local_context(sentence: str, price_text: str | None) -> str:
     return before + sentence[at:end] + after
 
 
+def intro_role(line: str) -> str | None:
+    """The role an intro line gives the list below it: "...we may charge a cancellation fee of:"
+    over "$30 for a consultation" (a fee), "a deposit is taken as follows:" (deposits)."""
+    folded = fold(line).rstrip()
+    if not folded.endswith(":"):
+        return None
+    for role, pattern in _RULES:
+        if role in ("deposit", "fee", "finance") and pattern.search(folded[-120:]):
+            return role
+    return None
+
+
 # The amount is the consultation fee itself: "a $90 consultation fee", "the fee for the consultation
 # visit is $50", "consultation fee: £40" (not "a £30 cancellation fee for consultations").
 _NOT_THE_FEE = r"(?!cancel|deposit|no.?show|late|missed|rebook|admin)"

@@ -151,6 +151,18 @@ def test_a_fee_or_deposit_for_a_consultation_is_not_its_price(text, amount, role
     assert [(m.role, m.amount) for m in ex.money] == [(role, amount)]
 
 
+def test_rows_under_an_intro_naming_a_cancellation_fee_are_fees():
+    """"...we may charge a late-cancellation fee of:" over "£25 for a consultation": the intro names
+    what the rows are; a consultation row under a plain intro stays the consultation price."""
+    url = "https://glowbar.example/terms-and-conditions"
+    ex = extract_page(page(url, "Terms", "Should you not turn up, we keep the right to ask a late cancellation fee of:",
+                           "half of the treatment price,", "£25 for a consultation,"), url)
+    assert ex.prices == []
+    assert [(m.role, m.amount) for m in ex.money] == [("fee", 25.0)]
+    ex = extract_page(page(url, "Terms", "Our fees for first visits:", "£25 for a consultation"), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", 25.0)]
+
+
 def test_an_abbreviation_does_not_end_the_sentence_that_names_the_treatment():
     """German pages write "ca. 50 €": the consultation named before it still owns the amount."""
     url = "https://hautpraxis.example/kosten"
