@@ -46,7 +46,7 @@ _EDITORIAL_HOST = re.compile(rf"(?:^|[.-])(?:{_HOST_WORDS})|(?:{_HOST_WORDS})(?:
 _ARTICLE_PATH = re.compile(r"(?:[a-z0-9]+-){7,}[a-z0-9]+|-\d{5,}(?:\.html?)?/?$|/\d{4,}/(?:amp/?)?$")
 _POLICY_PATH = re.compile(r"terms|conditions|polic(?:y|ies)|cancell?ation|no-show|refund|agb|condiciones|"
                           r"regulamin|membership|booking-info|privacy", re.I)
-_EDITORIAL_TITLE = re.compile(r"how much|cost of|costs? explained|ultimate guide|complete guide|what is|what are|\?|average|"
+_EDITORIAL_TITLE = re.compile(r"how much|cost of|costs? explained|ultimate guide|complete guide|average|"
                               r"everything you need|pros and cons|quanto costa|cuanto cuesta|combien coute|"
                               r"was kostet|ile kosztuje|ne kadar|fiyatlari|preisbeispiel|price examples|"
                               r"(?:costs?|prices) in \d{4}")
@@ -166,9 +166,13 @@ def sentence_around(evidence: str, price_text: str | None) -> str:
     return evidence[start:end_m.start() if end_m else len(evidence)]
 
 
+_ASIDE = re.compile(r"\([^()]{0,120}\)")
+
+
 def is_prose(sentence: str) -> bool:
-    """A running sentence rather than a price-list line."""
-    return len(sentence.split()) >= 9
+    """A running sentence rather than a price-list line; an aside in brackets (the sites a row
+    covers: "1 zone: 150 € (frown or forehead or crow's feet)") does not make a row a sentence."""
+    return len(_ASIDE.sub(" ", sentence).split()) >= 9
 
 
 _MONEY = re.compile(r"[£$€₺₹]\s?\d|\d\s?(?:€|zł|zl|tl|chf|aed|eur|usd|gbp|pln)\b|\b(?:chf|aed|eur|usd|gbp|pln|"
@@ -193,6 +197,38 @@ def local_context(sentence: str, price_text: str | None) -> str:
     return before + sentence[at:end] + after
 
 
+def intro_role(line: str) -> str | None:
+    """The role an intro line gives the list below it: "...we may charge a cancellation fee of:"
+    over "$30 for a consultation" (a fee), "a deposit is taken as follows:" (deposits)."""
+    folded = fold(line).rstrip()
+    if not folded.endswith(":"):
+        return None
+    for role, pattern in _RULES:
+        if role in ("deposit", "fee", "finance") and pattern.search(folded[-120:]):
+            return role
+    return None
+
+
+# The amount is the consultation fee itself: "a $90 consultation fee", "the fee for the consultation
+# visit is $50", "consultation fee: £40" (not "a £30 cancellation fee for consultations").
+_NOT_THE_FEE = r"(?!cancel|deposit|no.?show|late|missed|rebook|admin)"
+_FEE_AFTER = re.compile(rf"\s*(?:{_NOT_THE_FEE}[a-z-]+\s+){{0,2}}?consult\w*\s+(?:fee|charge|cost)\b")
+_FEE_BEFORE = re.compile(
+    rf"(?:\bconsult\w*\s+(?:fee|charge|cost|visit)\s*(?:of|is|are|costs?|will be|:|=|-|–)?|"
+    rf"\b(?:fee|charge|cost|price) (?:for|of) (?:the |a |an |your |our )?(?:{_NOT_THE_FEE}[a-z-]+\s+)?consult\w*"
+    rf"(?:\s+(?:visit|appointment|session))?\s+(?:is|are|costs?|will be|:|-|–))\s*(?:only\s+|just\s+)?$")
+
+
+def names_consultation_fee(sentence: str, price_text: str | None) -> bool:
+    """The words right beside the amount call it the consultation fee."""
+    at = sentence.find(price_text) if price_text else -1
+    if at < 0:
+        return False
+    before = fold(sentence[max(0, at - 60):at])
+    after = fold(sentence[at + len(price_text):at + len(price_text) + 40])
+    return bool(_FEE_AFTER.match(after) or _FEE_BEFORE.search(before))
+
+
 # "typically starts at £400" on a clinic's own page is its from-price, not a market figure
 _OWN_FROM = re.compile(r"\b(?:typically|usually|generally|normally)\s+(?:starts?|begins?)\s+(?:at|from)\b")
 
@@ -206,6 +242,8 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     """
     if was_price:
         return "was_price"
+    if treatment == "consultation" and names_consultation_fee(sentence, price_text):
+        return "own_price"  # "the $100 consultation fee is forfeited": what happens to it, it is still the fee
     text = fold(sentence)
     if page == "service":
         text = _OWN_FROM.sub(" from ", text)
@@ -224,6 +262,9 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
             return role
     if page != "service" and _VAGUE_MARKET.search(text) and not _own_voice(sentence, text):
         return "market_price"
+    if page == "service" and is_prose(sentence) and _VAGUE_MARKET.search(text) and names_a_place(sentence) \
+            and not _own_voice(sentence, text):
+        return "market_price"  # "the cost of X in Dubai ranges from ..." on a clinic's page: a city's prices
     if page == "service":
         return "own_price"
     if page == "policy":

@@ -330,8 +330,8 @@ def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None =
         after = text[end:min([i for i in stops if i >= end], default=len(text))]
         hits = [m for m in treatments.mentions(before) if m.group != "other"]
         later = [m for m in treatments.mentions(after) if m.group != "other"]
-        if hits:
-            name, ctx = hits[-1].text, before + " | " + st.context()
+        if hits:  # the words after the amount describe it too ("PRP — £500: for thinning on the scalp")
+            name, ctx = hits[-1].text, before + " " + after + " | " + st.context()
         elif later:  # "we charge a £30 consultation fee", "a $50 fee for consultations"
             name, ctx = later[0].text, after + " | " + st.context()
         else:
@@ -390,9 +390,21 @@ def _finish(visible: list[Price], secondary: list[Price], default: str | None) -
             seen.add(_key(p))
             out.append(p)
     out = [p for p in out if not _restates(p, out)]
+    for p in out:
+        with_toxin_site(p)
     counts = Counter(p.currency for p in out if p.currency)
     page_currency = counts.most_common(1)[0][0] if counts else default
     for p in out:
         if p.currency is None:
             p.currency = page_currency
     return out
+
+
+def with_toxin_site(p: Price) -> None:
+    """A toxin row naming one injection site ("Frown lines from £120") is a per-area price."""
+    if p.treatment != "botulinum_toxin" or p.unit != "session" or p.quantity is not None \
+            or pu.basis(fold(p.price_text or "")):
+        return
+    b = pu.toxin_site_basis(fold(p.treatment_text or ""))
+    if b:
+        p.unit, p.quantity, p.per_session = b.unit, b.quantity, None

@@ -230,3 +230,21 @@ def leading_course(text: str) -> str | None:
 
 def in_parentheses(before: str) -> bool:
     return bool(_PAREN_OPEN.search(before))
+
+
+# One injection site of a toxin price list, named by the lines it treats (folded text). A toxin row
+# that names one such site ("Forehead lines from £120", "Pattes d'oie 150 €") is priced per area, as
+# devset/LABELLING.md counts areas. Jaw slimming, neck bands and sweating are treatments of their own.
+_TOXIN_SITE = re.compile(
+    r"\b(?:forehead|frown|glabell\w*|crow'?s?'? ?feet|crows? feet|(?:eye)?brow lift|bunny lines?|gummy smile|"
+    r"lip flip|chin|dimpl\w*|smile lines?|laughter lines?|marionette|stirn\w*|zornesfalte\w*|krahenfuss\w*|front|rides? du lion|pattes? d'oie|"
+    r"frente|entrecejo|patas de gallo|czolo|lwia zmarszczka|kurze lapki|alin|kaz ayagi|fronte|"
+    r"zampe di gallina|glabellar\w*)\b")
+_SEVERAL = re.compile(r"\b(?:and|und|et|y|i|e|ve|plus|with)\b|[+&,]")
+
+
+def toxin_site_basis(folded: str) -> Basis | None:
+    """``area`` x 1 for a (folded) toxin row label naming one injection site and no count of its own."""
+    if not _TOXIN_SITE.search(folded) or _SEVERAL.search(folded) or basis(folded):
+        return None
+    return Basis("area", quantity=1.0)

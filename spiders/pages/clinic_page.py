@@ -202,6 +202,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
     title = doc.findtext(".//title") or ""
     role_of_page = money_roles.page_role(url, title)
     topic = None
+    intros: dict[str, str] | None = None
     roles: list[tuple[object, str, str, bool]] = []  # (price, role, sentence, its label names a treatment)
     for price in found:
         named = bool(treatments.mentions(price.treatment_text or ""))
@@ -210,6 +211,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             if topic is None:
                 topic = treatments.page_topic(title[:200], doc.xpath("string(//h1)")[:200], doc.xpath("string(//body)"))
             price.treatment = topic or price.treatment
+            price_blocks.with_toxin_site(price)
         if price.evidence == "schema.org Offer" or price.amount is None:
             result.prices.append(price)  # an offer the site publishes as its own; POA and free
             continue
@@ -217,6 +219,10 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
         role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment)
         if role == "own_price" and role_of_page == "policy" and price.treatment == "other" and not named:
             role = "fee"  # "Up to 30-minute appointments: $50" on a cancellation policy names no treatment
+        if role == "own_price" and role_of_page == "policy" and not money_roles.is_prose(sentence):
+            if intros is None:
+                intros = _intro_roles(doc)
+            role = intros.get(" ".join((price.evidence or "").split()), role)
         roles.append((price, role, sentence, named))
     if role_of_page == "editorial" and not money_roles.news_site(url):
         roles = _article_price_list(roles)
@@ -227,6 +233,31 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             result.money.append(Money(role=role, amount=price.amount, currency=price.currency,
                                       treatment=None if price.treatment == "other" else price.treatment,
                                       amount_max=price.amount_max, text=sentence[:300] or None))
+
+
+_BLOCKS = ("p", "li", "div", "td", "h2", "h3", "h4", "h5", "h6")
+_INTRO_ROWS = 6
+
+
+def _intro_roles(doc) -> dict[str, str]:
+    """On a policy page, the short rows under an intro line that names a fee or deposit ("we may
+    charge a cancellation fee of:" over "$30 for a consultation"): row text -> that role."""
+    out: dict[str, str] = {}
+    role, left = None, 0
+    for el in doc.iter(*_BLOCKS):
+        if el.tag == "div" and len(el):
+            continue  # a wrapper: its children are the rows
+        text = " ".join(el.text_content().split())
+        if not text:
+            continue
+        if (found := money_roles.intro_role(text)) is not None:
+            role, left = found, _INTRO_ROWS
+        elif role and left > 0 and not money_roles.is_prose(text):
+            out.setdefault(text[:300], role)
+            left -= 1
+        else:
+            role = None
+    return out
 
 
 def _article_price_list(roles: list) -> list:

@@ -30,6 +30,11 @@ def page(url: str, title: str, *paragraphs: str) -> bytes:
      "editorial"),
     ("https://lifestyle.example/beauty/toxin-trend-grows-448812", "Trend", "editorial"),
     ("https://renewskinclinic.example/treatments/prp", "PRP", "service"),  # "news" inside a word
+    # a treatment page whose first heading asks what the treatment is still speaks for the clinic;
+    # a title asking what it costs is a cost guide
+    ("https://smileworks.example/anti-wrinkle", "What does toxin do to a frown?", "service"),
+    ("https://smileworks.example/hyperhidrosis", "What is sweat reduction treatment?", "service"),
+    ("https://smileworks.example/anti-wrinkle", "How much is anti-wrinkle treatment in 2024?", "editorial"),
 ])
 def test_page_role(url, title, expected):
     assert money_roles.page_role(url, title) == expected
@@ -90,6 +95,18 @@ def test_a_cost_guide_gives_no_clinic_price_but_keeps_the_money():
     assert {(m.role, m.amount) for m in ex.money} >= {("market_price", 150.0), ("market_price", 400.0)}
 
 
+def test_a_question_headed_treatment_page_keeps_its_prices_but_not_a_citys():
+    """A service page opening with "What is...?" lists its own prices; a sentence quoting what the
+    treatment costs across a city, with no word for the clinic, stays a market figure."""
+    html = page("https://smileworks.example/anti-wrinkle", "What is anti-wrinkle treatment?",
+                "Lines between the brows From £135",
+                "Forehead lines From £140",
+                "The price of anti-wrinkle injections in London ranges from £120 to £400 depending on the injector.")
+    ex = extract_page(html, "https://smileworks.example/anti-wrinkle")
+    assert sorted(p.amount for p in ex.prices) == [135.0, 140.0]
+    assert ("market_price", 120.0) in {(m.role, m.amount) for m in ex.money}
+
+
 def test_a_price_table_under_a_treatment_title_takes_the_treatment():
     """'Cost: from CHF 300' on a page about one treatment: the title names it."""
     html = page("https://hautpraxis.example/leistungen/botulinum", "Botulinum toxin", "Kosten", "ab 300 CHF")
@@ -109,12 +126,41 @@ def test_a_consultation_fee_on_a_terms_page_is_the_clinics_price(text, amount, c
     assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("consultation", amount, currency)]
 
 
-def test_a_forfeited_consultation_fee_is_a_fee_not_a_price():
+@pytest.mark.parametrize("text, amount", [
+    # what happens to the fee (forfeited, kept as a deposit) does not change what a consultation costs
+    ("If you do not attend, the £40 consultation fee is forfeited and cannot be moved.", 40.0),
+    ("Kindly note the charge for the consultation appointment is £60, held as a deposit against treatment.",
+     60.0),
+    ("Clients who miss their visit may lose the following: the £75 Skin Consultation Fee and any deposit paid.",
+     75.0),
+])
+def test_a_consultation_fee_named_beside_its_amount_is_the_price_on_a_policy_page(text, amount):
     url = "https://glowbar.example/cancellation-policy"
-    ex = extract_page(page(url, "Cancellation policy",
-                           "If you do not attend, the £40 consultation fee is forfeited and cannot be moved."), url)
+    ex = extract_page(page(url, "Cancellation policy", text), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", amount)]
+
+
+@pytest.mark.parametrize("text, amount, role", [
+    ("Missing a consultation without a day's notice costs a £25 cancellation fee.", 25.0, "fee"),
+    ("Consultations booked online carry a £15 admin charge on top of the visit.", 15.0, "fee"),
+])
+def test_a_fee_or_deposit_for_a_consultation_is_not_its_price(text, amount, role):
+    url = "https://glowbar.example/cancellation-policy"
+    ex = extract_page(page(url, "Cancellation policy", text), url)
     assert ex.prices == []
-    assert [(m.role, m.amount) for m in ex.money] == [("fee", 40.0)]
+    assert [(m.role, m.amount) for m in ex.money] == [(role, amount)]
+
+
+def test_rows_under_an_intro_naming_a_cancellation_fee_are_fees():
+    """"...we may charge a late-cancellation fee of:" over "£25 for a consultation": the intro names
+    what the rows are; a consultation row under a plain intro stays the consultation price."""
+    url = "https://glowbar.example/terms-and-conditions"
+    ex = extract_page(page(url, "Terms", "Should you not turn up, we keep the right to ask a late cancellation fee of:",
+                           "half of the treatment price,", "£25 for a consultation,"), url)
+    assert ex.prices == []
+    assert [(m.role, m.amount) for m in ex.money] == [("fee", 25.0)]
+    ex = extract_page(page(url, "Terms", "Our fees for first visits:", "£25 for a consultation"), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("consultation", 25.0)]
 
 
 def test_an_abbreviation_does_not_end_the_sentence_that_names_the_treatment():
@@ -217,6 +263,16 @@ def test_a_clinic_post_listing_its_prices_gives_them():
     assert sorted((p.amount, p.quantity) for p in ex.prices) == [(160.0, 1.0), (260.0, 2.0), (360.0, 3.0)]
 
 
+def test_a_clinic_post_row_with_an_aside_in_brackets_is_still_a_row():
+    """The sites a row covers, in brackets, make the row long but not a running sentence."""
+    url = "https://hautcentre.example/actualites/toxine"
+    ex = extract_page(page(url, "Toxine",
+                           "- 1 zone : 140 € (entre les sourcils, ou le front, ou le coin des yeux)",
+                           "- 2 zones : 230 €",
+                           "- 3 zones : 320 €"), url)
+    assert sorted((p.amount, p.unit) for p in ex.prices) == [(140.0, "area"), (230.0, "area"), (320.0, "area")]
+
+
 def test_a_guide_listing_prices_by_city_or_source_gives_none():
     url = "https://beautydesk.example/blog/botox-prices-around-the-country"
     html = page(url, "Botox prices around the country", "What one area of toxin costs:", "London: £260",
@@ -276,3 +332,13 @@ def test_a_paragraph_between_an_intro_and_a_list_ends_the_intro():
                            "Skin check visits: $40", "Surgery visits: $90"), url)
     assert ex.prices == []
     assert sorted((m.role, m.amount) for m in ex.money) == [("fee", 40.0), ("fee", 90.0)]
+
+
+def test_prp_described_after_its_amount_as_for_the_scalp_is_hair_prp():
+    """A bullet names PRP, then its price, then what it is for: the description decides hair or face."""
+    url = "https://renewclinic.example/in-clinic-options"
+    html = page(url, "In-clinic options",
+                "- Platelet-rich plasma with vitamins — £450: a series of injections that calm shedding and support "
+                "density where the scalp is thinning.")
+    ex = extract_page(html, url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("prp_hair", 450.0)]
