@@ -110,3 +110,86 @@ def test_site_that_cannot_be_fetched_gives_one_line_reason(known_db, live_web):
 def test_what_is_not_a_website_is_refused_before_any_crawl(known_db, text):
     done = run_cli("check", text, "--live", "--db", known_db)
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+
+
+class _NpiRegistry:
+    """A loopback NPI Registry (API v2.1 answers in the real record shape) that knows the people
+    of the given truth records and logs every request."""
+
+    def __init__(self, records: list[dict]):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import parse_qs, urlsplit
+
+        self.requests: list[dict] = []
+        self.people = {}
+        for record in records:
+            for person in record["practitioners"]:
+                for cred in person["credentials"]:
+                    if cred["kind"] == "npi":
+                        self.people[cred["value"]] = (person, record["clinics"][0]["region"])
+        registry = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                query = {k: v[0] for k, v in parse_qs(urlsplit(self.path).query).items()}
+                registry.requests.append(query)
+                body = json.dumps(registry.answer(query)).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/"
+
+    def answer(self, query: dict) -> dict:
+        found = self.people.get(query.get("number", ""))
+        if query.get("version") != "2.1" or not found:
+            return {"result_count": 0, "results": []}
+        person, state = found
+        first, last = person["name"].split(" ", 1)
+        return {"result_count": 1, "results": [{
+            "enumeration_type": "NPI-1", "number": query["number"],
+            "basic": {"first_name": first.upper(), "last_name": last.upper(), "credential": "RN",
+                      "status": "A", "enumeration_date": "2015-03-02", "last_updated": "2024-01-10"},
+            "taxonomies": [{"code": "163W00000X", "desc": "Registered Nurse", "state": state,
+                            "license": "RN123456", "primary": True}],
+            "addresses": [], "identifiers": [], "other_names": [], "endpoints": [],
+            "practiceLocations": []}]}
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+
+
+def test_us_numbers_missing_from_the_nppes_file_are_looked_up_in_the_npi_registry(fresh_db, truth, live_web):
+    """Without an NPPES file the live check asks the NPI Registry (here a loopback stand-in)."""
+    site = next(r for r in truth[-5:] if r["country"] == "US" and any(
+        c["kind"] == "npi" and c["format_valid"] for p in r["practitioners"] for c in p["credentials"]))
+    numbers = {c["value"] for p in site["practitioners"] for c in p["credentials"] if c["kind"] == "npi"}
+    con = sqlite3.connect(fresh_db)
+    with con:
+        con.execute("DELETE FROM npi_registry")
+        con.execute("DELETE FROM register_snapshots WHERE kind = 'nppes'")
+    con.close()
+    registry = _NpiRegistry([site])
+    try:
+        done = run_cli("check", live_web.url(site["host"]), "--live", "--allow-private", "--no-store",
+                       "--npi-url", registry.url, "--db", fresh_db, "--json")
+    finally:
+        registry.close()
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    assert result["live"]["npi_requests"] >= len(numbers)
+    assert {q.get("number") for q in registry.requests} >= numbers
+    assert all(q.get("version") == "2.1" for q in registry.requests)
+    npis = [c for p in result["report"]["practitioners"] for c in p["credentials"] if c["kind"] == "npi"]
+    assert npis and all(c["status"] == "verified" for c in npis), npis
