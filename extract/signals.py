@@ -96,7 +96,12 @@ _TOURISM = re.compile(
     r"\b(?:(?:vip |free |private )?airport (?:transfers?|pick[- ]?ups?)|vip transfers?|hotel (?:accommodation|"
     r"stay|included|nights?)|accommodation (?:is )?included|(?:\d|two|three|four) nights?\b|international "
     r"patients?|patients? from abroad|(?:translator|interpreter)s?|"
-    r"all[- ]inclusive (?:packages?|prices?|offers?))", _I)
+    r"all[- ]inclusive (?:packages?|prices?|offers?)|"
+    # the same offers in German, Spanish, French and Turkish (trips are sold in the buyer's language)
+    r"flughafen-?transfer\w*|hotel(?:übernachtung|aufenthalt)\w*|dolmetscher\w*|"
+    r"(?:traslados?|transfers?) (?:al|del|desde el) aeropuerto|hotel incluido|alojamiento incluido|int[ée]rprete|"
+    r"transferts? (?:depuis l'|de l'|à l')a[ée]roport|h[ée]bergement (?:à l'hôtel |inclus)|interpr[èe]te|"
+    r"havaliman[ıi] transfer\w*|otel konaklama\w*|terc[üu]man\w*)", _I)
 _TECHNICIANS = re.compile(
     r"\btechnicians?\b[^.;]{0,60}?\b(?:perform|carry out|carries out|do|does|handle|complete|take care of)\w*"
     r"\b[^.;]{0,40}?\b(?:extraction|implantation|harvest\w*|grafts?|transplant|procedure|operation|surgery)\b|"
@@ -120,7 +125,7 @@ _WORDS = {
                   "groupon", "wowcher", "livingsocial", "itison", "buyagift", "deal"),
     "mobile": ("come to you", "mobile", "home", "hotel", "pop", "at your"),
     "hair": ("transplant", "fue", "fut", "dhi", "sapphire", "ekimi", "haartransplant", "trasplante", "injerto",
-             "greffe", "przeszczep", "trapianto", "restoration"),
+             "greffe", "przeszczep", "trapianto", "restoration", "haartransplantation"),
     "grafts": ("graft", "greffon", "injert", "greft"),
 }
 _ALL_WORDS = tuple(sorted({w for words in _WORDS.values() for w in words if w not in ("1", "2")}
