@@ -72,7 +72,8 @@ def quotes(signals: list[dict[str, Any]], limit: int = 5) -> list[dict[str, Any]
 
 
 def quoted(signals: list[dict[str, Any]]) -> str:
-    words = signals[0]["text"]
+    """The first signal's sentence in quotes, without its full stop (the message adds its own)."""
+    words = signals[0]["text"].rstrip().removesuffix(".")
     return f'"{words}"' if len(words) <= 160 else f'"{words[:157].rstrip()}..."'
 
 
@@ -120,7 +121,7 @@ def under_18(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
         yield _hit("red", message, clinic, signals, nation=nation or "unknown (taken as England)")
 
 
-PROMOTION_WORDS = {"two_for_one": "a two-for-one or half-price deal", "party": "a 'Botox party'",
+PROMOTION_WORDS = {"two_for_one": "a two-for-one or half-price deal", "party": "a toxin or filler 'party'",
                    "time_limited": "a time-limited deal", "prize": "a prize or competition",
                    "voucher_site": "a voucher-site deal"}
 
@@ -160,7 +161,7 @@ def unlicensed_product(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Itera
             continue
         names = list(dict.fromkeys(sg["value"] for sg in unlicensed))
         message = (
-            f"{_name(clinic)} names {labels_phrase(names)}, a toxin product not licensed in the UK: "
+            f"{_name(clinic)} names a toxin product not licensed in the UK ({labels_phrase(names)}): "
             f"its website says {quoted(unlicensed)}. Unlicensed toxin caused the 2025 UK botulism "
             "outbreak; licensed products are Alluzience, Azzalure, Bocouture, Botox, Letybo, "
             "Nuceiva and Relfydess."

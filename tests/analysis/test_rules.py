@@ -345,7 +345,7 @@ def test_conduct_finding_quotes_the_words_and_the_page(db, build):
     build.signal(c, "mobile_setting", "we come to you", "Lip filler at home: we come to you.")
     run_rules(db, now=NOW)
     flag = next(db.query("SELECT * FROM flags WHERE rule_id = 'UK-SETTING-01'"))
-    assert '"Lip filler at home: we come to you."' in flag["message"]
+    assert 'its website says "Lip filler at home: we come to you". Homes' in flag["message"]
     assert flag["evidence_url"] == f"https://{c}.example/"
     quote = json.loads(flag["evidence"])["quotes"][0]
     assert quote == {"kind": "mobile_setting", "value": "we come to you", "words": "Lip filler at home: we come to you.",
