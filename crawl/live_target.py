@@ -9,6 +9,7 @@ only what the text itself shows, i.e. scheme, host, port, credentials, IP litera
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from crawl.netguard import ALLOWED_SCHEMES, is_local_name, url_refusal
@@ -62,4 +63,15 @@ def looks_like_website(text: str) -> bool:
     if raw.lower().startswith(("http://", "https://")):
         return True
     host = raw.split("/", 1)[0].split(":", 1)[0].lower()
-    return bool(_HOST_RE.match(host)) and not host.replace(".", "").isdigit()
+    if not _HOST_RE.match(host) or host.replace(".", "").isdigit():
+        return False
+    # "dr.smith" or "mr.jones" is a name typed with a dot: a bare host must end in a real public
+    # suffix (the Public Suffix List snapshot tldextract ships; never fetched) or be a local name
+    return is_local_name(host) or bool(_suffixes()(host).suffix)
+
+
+@lru_cache(maxsize=1)
+def _suffixes():
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)

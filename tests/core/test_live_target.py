@@ -38,7 +38,8 @@ def test_normalise(typed, allow_private, url, words):
 @pytest.mark.parametrize("typed, expected", [
     ("glowclinic.co.uk", True), ("https://x.com/prices", True), ("www.glow.co.uk/team", True),
     ("Glow Clinic", False), ("SW1A 1AA", False), ("7654321", False), ("12A3456E", False),
-    ("glow", False), ("Dr. Smith", False), ("", False),
+    ("glow", False), ("Dr. Smith", False), ("", False), ("dr.smith", False), ("mr.jones", False),
+    ("clinic.london", True), ("glow.co.uk.localhost:8931", True), ("http://dr.smith/", True),
 ], ids=lambda v: str(v) or "empty")
 def test_looks_like_website(typed, expected):
     assert looks_like_website(typed) is expected
