@@ -229,6 +229,28 @@ def names_consultation_fee(sentence: str, price_text: str | None) -> bool:
     return bool(_FEE_AFTER.match(after) or _FEE_BEFORE.search(before))
 
 
+# A hedge right before the amount ("from about €300", "could cost approximately 8,000 pounds"): a
+# clinic states its own price, an estimate of what the treatment costs is a market figure. English
+# only: German and Italian price lists write "ca." before their own prices.
+_HEDGE = re.compile(r"\b(?:about|around|approximately|approx|roughly|somewhere around|in the region of)\.?\s*$")
+# A figure credited to a source ("Plastic surgery society: $400", "pricesite.com: $350 to $500",
+# "according to a survey"): a guide citing the market, even in a list.
+_SOURCE = re.compile(r"\b(?:societ(?:y|ies)|association|academy|survey|statistics|according to|data from|"
+                     r"census)\b|\b[a-z0-9-]+\.(?:com|org|net|co\.uk)\b")
+# "the remaining $150", "the balance of £300": the rest of a fee part-paid upfront, not a price.
+_BALANCE = re.compile(r"\b(?:remaining|outstanding|balance of|the rest of|the remainder)\s*(?:of\s*)?$")
+
+
+def _hedged(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_HEDGE.search(fold(sentence[max(0, at - 30):at])))
+
+
+def _balance(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_BALANCE.search(fold(sentence[max(0, at - 30):at])))
+
+
 # "typically starts at £400" on a clinic's own page is its from-price, not a market figure
 _OWN_FROM = re.compile(r"\b(?:typically|usually|generally|normally)\s+(?:starts?|begins?)\s+(?:at|from)\b")
 
@@ -248,6 +270,11 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     if page == "service":
         text = _OWN_FROM.sub(" from ", text)
     local = fold(local_context(sentence, price_text))
+    if _balance(sentence, price_text):
+        return "deposit"  # the part left after a deposit: counted with the deposit, never a price
+    if (_SOURCE.search(local) or _hedged(sentence, price_text) and not _own_voice(sentence, text)) and not any(
+            role in _LOCAL_ROLES and pattern.search(local) for role, pattern in _RULES):
+        return "market_price"
     for role, pattern in _RULES:
         if role in _LOCAL_ROLES:
             if pattern.search(local):

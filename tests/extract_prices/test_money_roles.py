@@ -71,6 +71,18 @@ def test_page_role(url, title, expected):
      "service", "market_price"),
     ("In general the treatment runs anywhere from $700 to $1,900 per session across providers.",
      "service", "market_price"),
+    # a hedged estimate is nobody's price list, even in a fact box on a treatment page...
+    ("Price guide Beginning at about £250 per ml", "service", "market_price"),
+    ("With this method 3000 grafts might set you back approximately £7,000 or more.", "service",
+     "market_price"),
+    # ...unless the clinic speaks for itself
+    ("We ask around £95 for a first session of scalp microneedling.", "service", "own_price"),
+    # a figure credited to a survey, a society or a price site is the market, even as a list row
+    ("• National Dermatology Society survey: $410", "service", "market_price"),
+    ("• findaclinic.com: $300 to $450", "service", "market_price"),
+    # the rest of a fee part-paid upfront is not a second price
+    ("Two days before your visit we send a link to pay the remaining $120 of the consultation fee.",
+     "policy", "deposit"),
 ])
 def test_role_of_a_sentence(sentence, page, expected):
     price = next(part for part in sentence.replace(",", " ").split() if part[:1] in "£$")
