@@ -190,6 +190,8 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
         if not name:
             continue
         treatment = treatments.classify(name, st.context() + " | " + line.text)
+        if treatment == "consultation":
+            treatment = _setting_treatment(name) or treatment
         if treatment is None and _GENERIC_LABEL.match(name):
             treatment = "other"  # "Cost" over "£100": the page names the treatment (spiders/pages/clinic_page.py)
         if treatment == "other" and not treatments.best(name):
@@ -320,6 +322,27 @@ def _close(a: html.HtmlElement, b: html.HtmlElement) -> bool:
     return False
 
 
+_SETTING = re.compile(r"\b(?:during|within|in the course of|as part of|at the time of)\s+(?:an?|the|your|our)?\s*"
+                      r"(?:[a-z]+\s+){0,2}$")
+
+
+def _in_setting(text: str, m: treatments.Mention) -> bool:
+    """"If freezing is done during a GP consultation, it is £25": the consultation is where the
+    treatment happens, not what the amount buys."""
+    return m.group == "consultation" and bool(_SETTING.search(fold(text[:m.start])))
+
+
+def _setting_treatment(label: str) -> str | None:
+    """The treatment of a row label whose only consultation is a setting: the one named before it,
+    else "other"; None when the label names a consultation for itself."""
+    found = treatments.mentions(label)
+    cons = [m for m in found if m.group == "consultation"]
+    if not cons or not all(_in_setting(label, m) for m in cons):
+        return None
+    before = [m for m in found if m.group != "consultation" and m.start < cons[-1].start]
+    return treatments.classify(before[-1].text, label) if before else "other"
+
+
 def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None = None,
            line_index: int = -1) -> list[Price]:
     out: list[Price] = []
@@ -329,6 +352,9 @@ def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None =
         before = text[max([i + 1 for i in stops if i < start], default=0):start]
         after = text[end:min([i for i in stops if i >= end], default=len(text))]
         hits = [m for m in treatments.mentions(before) if m.group != "other"]
+        if hits and _in_setting(before, hits[-1]):
+            named = [m for m in treatments.mentions(before[:hits[-1].start]) if m.group != "consultation"]
+            hits = named[-1:]
         later = [m for m in treatments.mentions(after) if m.group != "other"]
         if hits:  # the words after the amount describe it too ("PRP — £500: for thinning on the scalp")
             name, ctx = hits[-1].text, before + " " + after + " | " + st.context()

@@ -354,3 +354,17 @@ def test_prp_described_after_its_amount_as_for_the_scalp_is_hair_prp():
                 "density where the scalp is thinning.")
     ex = extract_page(html, url)
     assert [(p.treatment, p.amount) for p in ex.prices] == [("prp_hair", 450.0)]
+
+
+@pytest.mark.parametrize("sentence, treatment", [
+    # the consultation is where the treatment happens, not what the amount buys...
+    ("Tags removed during a routine GP consultation cost only £30.", "other"),
+    ("Add anti-wrinkle to one area during your consultation for £95 more.", "botulinum_toxin"),
+    # ...but a consultation priced for itself stays one
+    ("A consultation with the nurse before any treatment is £30 in total.", "consultation"),
+])
+def test_a_consultation_that_is_only_the_setting_is_not_what_is_priced(sentence, treatment):
+    url = "https://familypractice.example/minor-procedures/skin-tags"
+    ex = extract_page(page(url, "Skin tag removal", "Removing skin tags", sentence), url)
+    assert [p.treatment for p in ex.prices] == [treatment]
+
