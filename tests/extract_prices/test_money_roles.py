@@ -368,3 +368,19 @@ def test_a_consultation_that_is_only_the_setting_is_not_what_is_priced(sentence,
     ex = extract_page(page(url, "Skin tag removal", "Removing skin tags", sentence), url)
     assert [p.treatment for p in ex.prices] == [treatment]
 
+
+def test_a_page_without_title_or_heading_takes_its_topic_from_its_opening_lines():
+    """A saved excerpt whose title is the doctor's name: the opening lines name the treatment,
+    which the text also names most, so "Cost (CHF) from 500" is that treatment's price."""
+    url = "https://hautarzt.example/Falten/Stirn"
+    body = ("<p>DR. ANNA MUSTER</p><p>Hautärztin in Bern</p><p>Glätten der Stirnfalten mit Hyaluronsäure</p>"
+            "<p>Mit den Jahren verliert die Stirn an Spannkraft, die Haut wird dünner und trockener, und die "
+            "Linien, die sich beim Stirnrunzeln bilden, bleiben auch in Ruhe sichtbar. Viele Menschen wünschen "
+            "sich dann eine sanfte Glättung ohne Operation und ohne lange Ausfallzeit.</p>"
+            "<p>Kurz gefasst</p><p>Dauer 20 Minuten</p><p>Betäubung Creme</p><p>Ausfallzeit keine</p>"
+            "<p>Die Hyaluronsäure wird mit feinen Nadeln eingebracht; Botulinumtoxin ist eine Alternative.</p>"
+            "<p>Kurz gefasst</p><p>Dauer 20 Minuten</p><p>Betäubung Creme</p><p>Ausfallzeit keine</p>"
+            "<p>Kosten (CHF) ab 500</p>")
+    html = f"<html><head><title>DR. ANNA MUSTER</title></head><body>{body}</body></html>".encode()
+    ex = extract_page(html, url)
+    assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("dermal_filler", 500.0, "CHF")]
