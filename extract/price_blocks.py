@@ -20,7 +20,7 @@ from lxml import html
 
 from extract import price_lines as pl
 from core.text import fold
-from extract import price_tables, price_units as pu, treatments
+from extract import money_roles, price_tables, price_units as pu, treatments
 from extract.price_structured import structured_prices
 from extract.price_rows import clean_label, is_variant as _is_variant, to_price as _price, with_label_basis
 from extract.prices import PriceParse, find_prices, no_price, parse_price
@@ -65,6 +65,7 @@ class _State:
     prose: list[Price] = field(default_factory=list)  # prices read from sentences (secondary)
     page_title: str = ""  # the <title> part naming a treatment: the last resort for a label
     pairs: dict[int, int] = field(default_factory=dict)  # price line -> label line of a two-column layout
+    own_page: bool = False  # a clinic's own service or policy page (not a guide, news or blog post)
 
     def context(self) -> str:
         return " | ".join(t for _, t in reversed(self.headings))
@@ -80,7 +81,8 @@ def extract_prices(
     root = pl.clean(doc)
     tables = price_tables.innermost_tables(root)
     lines = pl.lines(root, skip=set(tables))
-    state = _State(default_currency, page_title=_page_title(doc), pairs=_column_pairs(lines))
+    state = _State(default_currency, page_title=_page_title(doc), pairs=_column_pairs(lines),
+                   own_page=money_roles.page_role(url, doc.findtext(".//title")) != "editorial")
     visible: list[Price] = []
     for i in range(len(lines)):  # an article's market figures are told apart later (extract/money_roles.py)
         visible += _read_line(lines, i, state)
@@ -326,6 +328,17 @@ _SETTING = re.compile(r"\b(?:during|within|in the course of|as part of|at the ti
                       r"(?:[a-z]+\s+){0,2}$")
 
 
+def _previous_sentence_topic(text: str, before: str, start: int, st: _State) -> treatments.Mention | None:
+    """"Toxin for sweating is costly. Self-paying patients are charged $900 for both underarms": on
+    a clinic's own service or policy page, a sentence naming no treatment but saying what something
+    costs takes the one treatment the earlier sentences of its paragraph name. Never on guides and
+    news (their paragraphs quote the market), never when the paragraph names two treatments."""
+    if not st.own_page or not _COST_WORDS.search(fold(before)) or treatments.mentions(text[start - len(before):]):
+        return None
+    earlier = [m for m in treatments.mentions(text[:start - len(before)]) if m.group != "other"]
+    return earlier[-1] if len({m.group for m in earlier}) == 1 else None
+
+
 def _in_setting(text: str, m: treatments.Mention) -> bool:
     """"If freezing is done during a GP consultation, it is £25": the consultation is where the
     treatment happens, not what the amount buys."""
@@ -360,6 +373,8 @@ def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None =
             name, ctx = hits[-1].text, before + " " + after + " | " + st.context()
         elif later:  # "we charge a £30 consultation fee", "a $50 fee for consultations"
             name, ctx = later[0].text, after + " | " + st.context()
+        elif (earlier := _previous_sentence_topic(text, before, start, st)) is not None:
+            name, ctx = earlier.text, text[:start] + " | " + st.context()
         else:
             heading = next((h for _, h in reversed(st.headings) if treatments.best(h)), None)
             if heading is None and st.page_title and _COST_WORDS.search(fold(before + after)):

@@ -384,3 +384,22 @@ def test_a_page_without_title_or_heading_takes_its_topic_from_its_opening_lines(
     html = f"<html><head><title>DR. ANNA MUSTER</title></head><body>{body}</body></html>".encode()
     ex = extract_page(html, url)
     assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("dermal_filler", 500.0, "CHF")]
+
+
+_PARAGRAPH = ("Anti-wrinkle injections for heavy sweating work well, but the product itself is expensive and "
+              "insurers rarely pay for it. Patients paying for themselves are charged $750 for both armpits.")
+
+
+@pytest.mark.parametrize("url, paragraph, expected", [
+    # a clinic's own treatment page: the earlier sentence of the paragraph names the treatment
+    ("https://skinclinic.example/sweating/anti-wrinkle-for-sweating", _PARAGRAPH, [("botulinum_toxin", 750.0)]),
+    # a news article with the same paragraph quotes somebody else's price
+    ("https://skinclinic.example/news/2024/03/sweat-treatment-prices", _PARAGRAPH, []),
+    # two treatments named before it: no telling which one the amount is for
+    ("https://skinclinic.example/sweating/options",
+     "Anti-wrinkle injections and microneedling both help, but neither is cheap. Patients paying for "
+     "themselves are charged $750 for a visit.", []),
+])
+def test_a_price_sentence_takes_the_treatment_its_paragraph_named_before(url, paragraph, expected):
+    ex = extract_page(page(url, "Treatment for heavy sweating", paragraph), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == expected
