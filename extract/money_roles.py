@@ -175,7 +175,7 @@ def is_prose(sentence: str) -> bool:
     return len(_ASIDE.sub(" ", sentence).split()) >= 9
 
 
-_MONEY = re.compile(r"[£$€₺₹]\s?\d|\d\s?(?:€|zł|zl|tl|chf|aed|eur|usd|gbp|pln)\b|\b(?:chf|aed|eur|usd|gbp|pln|"
+_MONEY = re.compile(r"[£₤$€₺₹]\s?\d|\d\s?(?:€|zł|zl|tl|chf|aed|eur|usd|gbp|pln)\b|\b(?:chf|aed|eur|usd|gbp|pln|"
                     r"inr|zar|cad|aud|nzd|try|rs\.?|r)\s?\d", re.I)
 # Roles told by the words right beside an amount; a sentence may hold two ("from £2,950 or £82/month").
 _LOCAL_ROLES = ("deposit", "fee", "finance", "third_party", "wholesale")
