@@ -241,6 +241,16 @@ _SOURCE = re.compile(r"\b(?:societ(?:y|ies)|association|academy|survey|statistic
 _BALANCE = re.compile(r"\b(?:remaining|outstanding|balance of|the rest of|the remainder)\s*(?:of\s*)?$")
 
 
+# "Filler dissolving costs £195 per session": a terms page stating what a treatment costs, the
+# amount right after the verb (a fee or deposit sentence has been told apart before this)
+_STATED = re.compile(r"\b(?:costs?|is priced at|are priced at|is charged at|are charged at)\s*(?:only\s+|just\s+)?$")
+
+
+def _states_price(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_STATED.search(fold(sentence[max(0, at - 30):at])))
+
+
 def _hedged(sentence: str, price_text: str | None) -> bool:
     at = sentence.find(price_text) if price_text else -1
     return at > 0 and bool(_HEDGE.search(fold(sentence[max(0, at - 30):at])))
@@ -295,5 +305,6 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     if page == "service":
         return "own_price"
     if page == "policy":
-        return "own_price" if not is_prose(sentence) or treatment == "consultation" else "fee"
+        return "own_price" if not is_prose(sentence) or treatment == "consultation" or _states_price(
+            sentence, price_text) else "fee"
     return "own_price" if _own_voice(sentence, text) else "market_price"

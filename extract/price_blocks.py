@@ -39,6 +39,9 @@ _DURATION = re.compile(
 _COST_WORDS = re.compile(r"\b(?:cost|costs|price[sd]?|pricing|charge[sd]?|fee|pay|budget|upwards?|from|starting|"
                          r"kost\w*|preis\w*|precio\w*|cuesta|prix|tarif\w*|cena|ceny|koszt\w*|fiyat\w*|"
                          r"prezzo|prezzi|costa)\b")
+# the words between a treatment and its amount that say the amount is its price
+_STATED_COST = re.compile(r"^\W*(?:(?:treatments?|sessions?|procedures?|injections?)\s+)?(?:costs?|is|are|"
+                          r"is priced at|are priced at|starts? (?:at|from)|from)\s*(?:only\s+|just\s+)?$")
 # a sentence end: ". " after a word that is not an abbreviation ("ca. 50 €", "approx. £40", "Dr. Weber")
 _SENTENCE_STOP = re.compile(
     r"(?<!\bca)(?<!\bapprox)(?<!\binkl)(?<!\bincl)(?<!\bzzgl)(?<!\bbzw)(?<!\bz\.b)(?<!\bdr)(?<!\bnr)(?<!\bno)"
@@ -328,6 +331,15 @@ _SETTING = re.compile(r"\b(?:during|within|in the course of|as part of|at the ti
                       r"(?:[a-z]+\s+){0,2}$")
 
 
+def _other_subject(before: str) -> treatments.Mention | None:
+    """"Filler dissolving costs £195 per session": a treatment outside the main groups that the
+    sentence says costs the amount (its last treatment named, right before a cost word)."""
+    found = treatments.mentions(before)
+    if not found or found[-1].group != "other" or not _STATED_COST.search(fold(before[found[-1].end:])):
+        return None
+    return found[-1]
+
+
 def _previous_sentence_topic(text: str, before: str, start: int, st: _State) -> treatments.Mention | None:
     """"Toxin for sweating is costly. Self-paying patients are charged $900 for both underarms": on
     a clinic's own service or policy page, a sentence naming no treatment but saying what something
@@ -375,6 +387,8 @@ def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None =
             name, ctx = later[0].text, after + " | " + st.context()
         elif (earlier := _previous_sentence_topic(text, before, start, st)) is not None:
             name, ctx = earlier.text, text[:start] + " | " + st.context()
+        elif (other := _other_subject(before)) is not None:
+            name, ctx = other.text, before + " " + after + " | " + st.context()
         else:
             heading = next((h for _, h in reversed(st.headings) if treatments.best(h)), None)
             if heading is None and st.page_title and _COST_WORDS.search(fold(before + after)):

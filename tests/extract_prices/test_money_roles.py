@@ -80,6 +80,12 @@ def test_page_role(url, title, expected):
     # a figure credited to a survey, a society or a price site is the market, even as a list row
     ("• National Dermatology Society survey: $410", "service", "market_price"),
     ("• findaclinic.com: $300 to $450", "service", "market_price"),
+    # a terms page stating what a treatment costs, the amount right after the verb, is its price...
+    ("Removing old filler with an enzyme costs £180 per visit, at the discretion of your injector.",
+     "policy", "own_price"),
+    # ...a sentence that only mentions an amount on a terms page stays a fee
+    ("Should you need a second visit within the month, a further £40 will be added for that visit.",
+     "policy", "fee"),
     # the rest of a fee part-paid upfront is not a second price
     ("Two days before your visit we send a link to pay the remaining $120 of the consultation fee.",
      "policy", "deposit"),
@@ -403,3 +409,11 @@ _PARAGRAPH = ("Anti-wrinkle injections for heavy sweating work well, but the pro
 def test_a_price_sentence_takes_the_treatment_its_paragraph_named_before(url, paragraph, expected):
     ex = extract_page(page(url, "Treatment for heavy sweating", paragraph), url)
     assert [(p.treatment, p.amount) for p in ex.prices] == expected
+
+
+def test_a_treatment_outside_the_main_groups_priced_in_a_terms_sentence():
+    """A refund policy stating what filler dissolving costs, in a sentence long enough to be prose."""
+    url = "https://glowbar.example/refund-policy/"
+    ex = extract_page(page(url, "Refund policy", "Filler dissolver costs £180 per session and is only offered when "
+                                                 "the treating clinician judges it safe and necessary for you."), url)
+    assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("other", 180.0, "GBP")]
