@@ -123,8 +123,49 @@ def news_site(url: str) -> bool:
 _FIRST_PERSON = re.compile(r"(?<![\w'’])I(?:'m|’m|'ve|’ve)?(?![\w'’])")
 
 
-def _own_voice(sentence: str, folded: str) -> bool:
-    return bool(_OWN.search(folded) or _FIRST_PERSON.search(sentence))
+def _own_voice(sentence: str, folded: str, brand: str | None = None) -> bool:
+    return bool(_OWN.search(folded) or _FIRST_PERSON.search(sentence)) or bool(brand) and names_brand(folded, brand)
+
+
+def speaks_for_clinic(sentence: str, brand: str | None = None) -> bool:
+    """The sentence speaks for the clinic: "we", "our", "I", or the site's own name."""
+    return _own_voice(sentence, fold(sentence), brand)
+
+
+_BRAND_MIN = 6
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "med"})
+
+
+def site_brand(url: str) -> str | None:
+    """The name a clinic's site is called by, from its host ("www.glow-bar.co.uk" -> "glowbar"); None
+    for news and deal sites (their name beside a price is a byline, not the clinic speaking)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host or news_site(url):
+        return None
+    host = re.sub(r"^(?:www\d?|m|en|de|es|fr|it|pl|tr)\.", "", host)
+    labels = host.split(".")[:-1]  # the top-level domain is no name
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()  # glowbar.co.uk
+    label = labels[-1].replace("-", "") if labels else ""
+    return label if len(label) >= _BRAND_MIN and label.isalnum() else None
+
+
+def names_brand(folded: str, brand: str) -> bool:
+    """The sentence names the site's own clinic in two words or more run together ("Glow Bar offers..."
+    on glowbar.example): a clinic's post speaking of itself by name instead of "we". One word alone
+    is too often an ordinary word ("standard", "radiance")."""
+    words = re.findall(r"[a-z0-9]+", folded)
+    for i, word in enumerate(words):
+        if not brand.startswith(word):
+            continue
+        joined, used = word, 1
+        for nxt in words[i + 1:i + 5]:
+            if len(joined) >= len(brand):
+                break
+            joined, used = joined + nxt, used + 1
+        if joined == brand and used >= 2:
+            return True
+    return False
 
 
 def page_role(url: str, title: str | None = None) -> str:
@@ -266,7 +307,7 @@ _OWN_FROM = re.compile(r"\b(?:typically|usually|generally|normally)\s+(?:starts?
 
 
 def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: str | None = None,
-            treatment: str | None = None) -> str:
+            treatment: str | None = None, brand: str | None = None) -> str:
     """The role of a money mention, from its sentence, the words beside it and the page's role.
 
     ``treatment`` is what the price extractor tied the amount to: a consultation fee stated on a
@@ -274,15 +315,15 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     """
     if was_price:
         return "was_price"
+    if _balance(sentence, price_text):
+        return "deposit"  # the part left after a deposit: counted with the deposit, never a price
     if treatment == "consultation" and names_consultation_fee(sentence, price_text):
         return "own_price"  # "the $100 consultation fee is forfeited": what happens to it, it is still the fee
     text = fold(sentence)
     if page == "service":
         text = _OWN_FROM.sub(" from ", text)
     local = fold(local_context(sentence, price_text))
-    if _balance(sentence, price_text):
-        return "deposit"  # the part left after a deposit: counted with the deposit, never a price
-    if (_SOURCE.search(local) or _hedged(sentence, price_text) and not _own_voice(sentence, text)) and not any(
+    if (_SOURCE.search(local) or _hedged(sentence, price_text) and not _own_voice(sentence, text, brand)) and not any(
             role in _LOCAL_ROLES and pattern.search(local) for role, pattern in _RULES):
         return "market_price"
     for role, pattern in _RULES:
@@ -293,18 +334,18 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
         if role == "market_price" and not is_prose(sentence) and page == "service":
             continue  # "Botox (3 areas) in London £250" on a clinic's own list is its price
         if pattern.search(text):
-            if role == "market_price" and page == "service" and _own_voice(sentence, text) \
+            if role == "market_price" and page == "service" and _own_voice(sentence, text, brand) \
                     and not _MARKET_CERTAIN.search(text):
                 continue  # "we are one of the most popular clinics..." with the clinic's own price
             return role
-    if page != "service" and _VAGUE_MARKET.search(text) and not _own_voice(sentence, text):
+    if page != "service" and _VAGUE_MARKET.search(text) and not _own_voice(sentence, text, brand):
         return "market_price"
     if page == "service" and is_prose(sentence) and _VAGUE_MARKET.search(text) and names_a_place(sentence) \
-            and not _own_voice(sentence, text):
+            and not _own_voice(sentence, text, brand):
         return "market_price"  # "the cost of X in Dubai ranges from ..." on a clinic's page: a city's prices
     if page == "service":
         return "own_price"
     if page == "policy":
         return "own_price" if not is_prose(sentence) or treatment == "consultation" or _states_price(
             sentence, price_text) else "fee"
-    return "own_price" if _own_voice(sentence, text) else "market_price"
+    return "own_price" if _own_voice(sentence, text, brand) else "market_price"

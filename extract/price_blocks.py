@@ -38,7 +38,7 @@ _DURATION = re.compile(
 # words that say a sentence's amount is what something costs (a page-title treatment may then own it)
 _COST_WORDS = re.compile(r"\b(?:cost|costs|price[sd]?|pricing|charge[sd]?|fee|pay|budget|upwards?|from|starting|"
                          r"kost\w*|preis\w*|precio\w*|cuesta|prix|tarif\w*|cena|ceny|koszt\w*|fiyat\w*|"
-                         r"prezzo|prezzi|costa)\b")
+                         r"prezzo|prezzi|costa|prijs\w*|vanaf|tarief)\b")
 # the words between a treatment and its amount that say the amount is its price
 _STATED_COST = re.compile(r"^\W*(?:(?:treatments?|sessions?|procedures?|injections?)\s+)?(?:costs?|is|are|"
                           r"is priced at|are priced at|starts? (?:at|from)|from)\s*(?:only\s+|just\s+)?$")
@@ -69,6 +69,7 @@ class _State:
     page_title: str = ""  # the <title> part naming a treatment: the last resort for a label
     pairs: dict[int, int] = field(default_factory=dict)  # price line -> label line of a two-column layout
     own_page: bool = False  # a clinic's own service or policy page (not a guide, news or blog post)
+    brand: str | None = None  # the site's own name (extract/money_roles.py site_brand)
 
     def context(self) -> str:
         return " | ".join(t for _, t in reversed(self.headings))
@@ -85,7 +86,8 @@ def extract_prices(
     tables = price_tables.innermost_tables(root)
     lines = pl.lines(root, skip=set(tables))
     state = _State(default_currency, page_title=_page_title(doc), pairs=_column_pairs(lines),
-                   own_page=money_roles.page_role(url, doc.findtext(".//title")) != "editorial")
+                   own_page=money_roles.page_role(url, doc.findtext(".//title")) != "editorial",
+                   brand=money_roles.site_brand(url))
     visible: list[Price] = []
     for i in range(len(lines)):  # an article's market figures are told apart later (extract/money_roles.py)
         visible += _read_line(lines, i, state)
@@ -343,10 +345,13 @@ def _other_subject(before: str) -> treatments.Mention | None:
 def _previous_sentence_topic(text: str, before: str, start: int, st: _State) -> treatments.Mention | None:
     """"Toxin for sweating is costly. Self-paying patients are charged $900 for both underarms": on
     a clinic's own service or policy page, a sentence naming no treatment but saying what something
-    costs takes the one treatment the earlier sentences of its paragraph name. Never on guides and
-    news (their paragraphs quote the market), never when the paragraph names two treatments."""
-    if not st.own_page or not _COST_WORDS.search(fold(before)) or treatments.mentions(text[start - len(before):]):
+    costs takes the one treatment the earlier sentences of its paragraph name. On posts, guides and
+    news only when the sentence speaks for the clinic ("we", or the clinic's own name): their other
+    paragraphs quote the market. Never when the paragraph names two treatments."""
+    if not _COST_WORDS.search(fold(before)) or treatments.mentions(text[start - len(before):]):
         return None
+    if not st.own_page and not money_roles.speaks_for_clinic(before, st.brand):
+        return None  # a post or guide: only a sentence where the clinic speaks for itself
     earlier = [m for m in treatments.mentions(text[:start - len(before)]) if m.group != "other"]
     return earlier[-1] if len({m.group for m in earlier}) == 1 else None
 

@@ -201,6 +201,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
     found = price_blocks.extract_prices(doc, nodes, url=url, default_currency=currency, country=country)
     title = doc.findtext(".//title") or ""
     role_of_page = money_roles.page_role(url, title)
+    brand = money_roles.site_brand(url)
     topic = None
     intros: dict[str, str] | None = None
     roles: list[tuple[object, str, str, bool]] = []  # (price, role, sentence, its label names a treatment)
@@ -216,7 +217,8 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             result.prices.append(price)  # an offer the site publishes as its own; POA and free
             continue
         sentence = money_roles.sentence_around(price.evidence or "", price.price_text)
-        role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment)
+        role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment,
+                                   brand=brand)
         if role == "own_price" and role_of_page == "policy" and price.treatment == "other" and not named:
             role = "fee"  # "Up to 30-minute appointments: $50" on a cancellation policy names no treatment
         if role == "own_price" and role_of_page == "policy" and not money_roles.is_prose(sentence):

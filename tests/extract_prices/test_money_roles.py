@@ -417,3 +417,33 @@ def test_a_treatment_outside_the_main_groups_priced_in_a_terms_sentence():
     ex = extract_page(page(url, "Refund policy", "Filler dissolver costs £180 per session and is only offered when "
                                                  "the treating clinician judges it safe and necessary for you."), url)
     assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("other", 180.0, "GBP")]
+
+
+@pytest.mark.parametrize("url, sentence, expected", [
+    # a clinic's post naming itself instead of "we" speaks for the clinic...
+    ("https://www.glowbarclinic.example/post/lip-filler-questions",
+     "At Glow Bar Clinic a first lip filler appointment is £190 with a review included.", "own_price"),
+    # ...a news site's name is a byline, and one ordinary word that happens to be the host is no name
+    ("https://www.eveningtimes.example/beauty/lip-filler-prices",
+     "Evening Times readers said a first lip filler appointment is £190 in town.", "market_price"),
+    ("https://standard.example/beauty/lip-filler-prices",
+     "A standard first lip filler appointment is £190 in most of town.", "market_price"),
+])
+def test_a_clinic_post_naming_the_clinic_speaks_for_it(url, sentence, expected):
+    brand = money_roles.site_brand(url)
+    assert money_roles.role_of(sentence, "editorial", price_text="£190", brand=brand) == expected
+
+
+def test_the_remaining_part_of_a_consultation_fee_is_not_a_second_price():
+    sentence = "A day before your visit you pay the remaining $120 consultation fee through the link we send."
+    assert money_roles.role_of(sentence, "policy", price_text="$120", treatment="consultation") == "deposit"
+
+
+def test_a_clinic_post_prices_the_treatment_its_paragraph_named_when_it_speaks_for_itself():
+    """On a post the earlier sentence's treatment carries over only to a sentence where the clinic
+    speaks (here by its own name); a sentence that does not stays unpriced."""
+    url = "https://www.glowbarclinic.example/post/five-questions-about-toxin"
+    para = ("What anti-wrinkle treatment costs depends on how many zones are treated. Glow Bar Clinic has a "
+            "starting price of 110 euro for half a zone. One full zone mostly costs 150 euro elsewhere.")
+    ex = extract_page(page(url, "Five questions about toxin", para), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("botulinum_toxin", 110.0)]
