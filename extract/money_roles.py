@@ -70,7 +70,8 @@ _RULES = (
                            r"subscription|finance|financing|instal?lments?|klarna|clearpay|afterpay|carecredit|"
                            r"pay over|interest[- ]free|monatlich|\bal mes\b|mensual|miesiecz|aylik|par mois|\bal mese\b|"
                            r"per year|annual fee|a year")),
-    ("third_party", re.compile(r"voucher|groupon|wowcher|living ?social|daily deal|coupon|gutschein|cupon|bon\b")),
+    ("third_party", re.compile(r"voucher|groupon|wowcher|living ?social|daily deal|coupon|gutschein|cupon|bon\b|"
+                               r"deals? (?:on|for) [a-z -]{0,30}near you|find deals|merchants? (?:on|listed)")),
     ("example", re.compile(r"for example|for instance|e\.g\.|example|imagine|suppose|refund of|refunds? (?:is|are|will be) calculated|"
                            r"(?:get|receive) back|pro[- ]?rata|zum beispiel|"
                            r"por ejemplo|na przyklad|par exemple|ad esempio|if you (?:have|had|buy|purchase)")),
@@ -85,7 +86,8 @@ _RULES = (
         r"je nach (?:klinik|arzt|praxis|anbieter)|segun (?:la|el) (?:clinica|medico|centro)|"
         r"w zaleznosci od (?:kliniki|lekarza|gabinetu)|klinige gore|"
         r"durchschnitt|in der regel|precio medio|de media|oscila|suele costar|srednio|srednia|zazwyczaj|"
-        r"ortalama|en moyenne|in media|mediamente|si aggira")),
+        r"ortalama|en moyenne|in media|mediamente|si aggira|"
+        r"mit kosten (?:von|zwischen|ab|um) .{0,40}rechnen")),
 )
 # Words that quote a spread of prices without saying whose: a market figure on a guide or news page,
 # but on a clinic's own treatment page ("prices range from £150 to £235") the clinic's own prices.

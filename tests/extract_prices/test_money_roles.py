@@ -80,6 +80,12 @@ def test_page_role(url, title, expected):
     # a figure credited to a survey, a society or a price site is the market, even as a list row
     ("• National Dermatology Society survey: $410", "service", "market_price"),
     ("• findaclinic.com: $300 to $450", "service", "market_price"),
+    # a booking site pointing readers to its merchants' deals speaks for itself, not for a clinic
+    ("Search our listings and you may find deals on lip filler near you from $150 a syringe.",
+     "editorial", "third_party"),
+    # German "expect costs between X and Y" is a market spread
+    ("Für eine Haartransplantation in Berlin muss man mit Kosten zwischen 3000 und £6000 rechnen.",
+     "service", "market_price"),
     # a terms page stating what a treatment costs, the amount right after the verb, is its price...
     ("Removing old filler with an enzyme costs £180 per visit, at the discretion of your injector.",
      "policy", "own_price"),
