@@ -228,6 +228,8 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
         roles.append((price, role, sentence, named))
     if role_of_page == "editorial" and not money_roles.news_site(url):
         roles = _article_price_list(roles)
+    if role_of_page == "policy" and any(role == "own_price" and p.treatment == "consultation" for p, role, _, _ in roles):
+        roles = _deposit_restated(roles, doc.xpath("string(//body)"))
     for price, role, sentence, _ in roles:
         if role == "own_price":
             result.prices.append(price)
@@ -260,6 +262,23 @@ def _intro_roles(doc) -> dict[str, str]:
         else:
             role = None
     return out
+
+
+_REFUNDED = re.compile(r"\b(?:refund\w*|redeem\w*|returned to you|given back)\b", re.I)
+
+
+def _deposit_restated(roles: list, body: str) -> list:
+    """A policy page that calls its booking deposit a "consultation fee" in another sentence ("a £50
+    deposit secures the booking" ... "the £50 consultation fee is refunded if you do not go ahead"):
+    a fee given back like the deposit of the same amount is that deposit, not a consultation price.
+    A consultation fee of the same amount that is not refunded ("consultation only: $100") stays."""
+    def called_deposit(price_text: str | None) -> bool:
+        if not price_text:
+            return False
+        amount = re.escape(price_text.strip())
+        return bool(re.search(rf"{amount}\s+(?:\w+\s+)?deposit|deposit\s+(?:of\s+)?{amount}(?!\d)", body, re.I))
+    return [(p, "deposit" if role == "own_price" and p.treatment == "consultation" and _REFUNDED.search(s)
+             and called_deposit(p.price_text) else role, s, n) for p, role, s, n in roles]
 
 
 def _article_price_list(roles: list) -> list:

@@ -453,3 +453,16 @@ def test_a_clinic_post_prices_the_treatment_its_paragraph_named_when_it_speaks_f
             "starting price of 110 euro for half a zone. One full zone mostly costs 150 euro elsewhere.")
     ex = extract_page(page(url, "Five questions about toxin", para), url)
     assert [(p.treatment, p.amount) for p in ex.prices] == [("botulinum_toxin", 110.0)]
+
+
+@pytest.mark.parametrize("second, expected", [
+    # the same amount called a consultation fee and given back like the deposit: the deposit again
+    ("If you decide against treatment, your £40 consultation fee is refunded in full.", []),
+    # a consultation booked on its own has its own fee, even of the same amount
+    ("A consultation on its own, without treatment, has a consultation fee of £40.", [("consultation", 40.0)]),
+])
+def test_a_deposit_restated_as_a_refundable_consultation_fee_is_no_price(second, expected):
+    url = "https://glowbar.example/booking-policy/"
+    ex = extract_page(page(url, "Booking policy", "Every new client books with a £40 deposit, taken off the treatment.",
+                           second), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == expected
