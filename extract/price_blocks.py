@@ -70,6 +70,7 @@ class _State:
     pairs: dict[int, int] = field(default_factory=dict)  # price line -> label line of a two-column layout
     own_page: bool = False  # a clinic's own service or policy page (not a guide, news or blog post)
     brand: str | None = None  # the site's own name (extract/money_roles.py site_brand)
+    run: tuple[int, str] = (-9, "")  # the last price row that took its label from above, and that label
 
     def context(self) -> str:
         return " | ".join(t for _, t in reversed(self.headings))
@@ -190,10 +191,15 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
             continue  # "Add a serum for £25", "Refer a friend: £20": not this treatment's price
         elif name is None and i in st.pairs:
             name, parse = _paired(lines, i, parse, st)
+        elif name is None and k == 0 and st.run[0] == i - 1:
+            name = st.run[1]  # the next row of a run of price rows under one label ("$300 for a medium patch")
+            st.run = (i, name)
         elif name is None:
             name, raw = _near_label(lines, i, st)
             if name and len(found) == 1 and not pu.basis(fold(line.text)):
                 parse = _with_unit_line(lines, i, parse, st, raw + _description(lines, i, st))
+            if name and k == 0:
+                st.run = (i, name)
         if not name:
             continue
         treatment = treatments.classify(name, st.context() + " | " + line.text)

@@ -466,3 +466,15 @@ def test_a_deposit_restated_as_a_refundable_consultation_fee_is_no_price(second,
     ex = extract_page(page(url, "Booking policy", "Every new client books with a £40 deposit, taken off the treatment.",
                            second), url)
     assert [(p.treatment, p.amount) for p in ex.prices] == expected
+
+
+def test_a_run_of_price_rows_shares_the_label_its_first_row_took():
+    """Rows priced by size under one label a few lines up: each row of the run is the same treatment,
+    also those further down than a lone row may look for its label."""
+    url = "https://hairclinic.example/treatments/steroid-injections"
+    ex = extract_page(page(url, "Steroid injections for patchy hair loss", "Results show in", "2-4 months",
+                           "How often are they given?", "Once every five weeks, at most five times.",
+                           "$200 for a patch under 2 cm", "$260 for a patch of 2 to 4 cm",
+                           "$320 for several patches or one above 4 cm"), url)
+    assert [p.amount for p in ex.prices] == [200.0, 260.0, 320.0]
+    assert len({p.treatment for p in ex.prices}) == 1
