@@ -19,6 +19,7 @@ from w3lib.encoding import html_to_unicode
 
 from core.places import COUNTRY_CURRENCY
 from extract import booking, clinic_info, money_roles, people, price_blocks, signals, structured, treatments
+from extract.prices import find_prices
 from items import Money, PageExtract
 
 log = logging.getLogger(__name__)
@@ -281,12 +282,26 @@ def _deposit_restated(roles: list, body: str) -> list:
              and called_deposit(p.price_text) else role, s, n) for p, role, s, n in roles]
 
 
+_BULLET = re.compile(r"^\s*[-–•*·]\s")
+
+
+def _bullet_row(price, sentence: str) -> bool:
+    """A bulleted list item that is one line, one sentence and one amount after a colon ("- Frown
+    lines: toxin with a little filler where the skin has creased: 250 €"): a row however many words
+    its label has. A bulleted sentence ("• FUE - the cost starts from X and can go up to Y") is not."""
+    evidence = (price.evidence or "").strip()
+    at = evidence.find(price.price_text or "\0")
+    return (bool(_BULLET.match(evidence)) and sentence.strip() == evidence and at > 0
+            and evidence[:at].rstrip().endswith(":") and len(find_prices(evidence)) == 1)
+
+
 def _article_price_list(roles: list) -> list:
     """A clinic's own post that lists its prices ("1 zone: 150 €", "2 zones: 250 €"): list rows
     naming a treatment or an area, single amounts, no market words, two or more of them, are the
     clinic's prices; a guide's lists name sources, places or ranges and stay market figures."""
     rows = [i for i, (price, role, sentence, named) in enumerate(roles)
-            if role == "market_price" and not money_roles.is_prose(sentence) and price.amount_max is None
+            if role == "market_price" and (not money_roles.is_prose(sentence) or _bullet_row(price, sentence))
+            and price.amount_max is None
             and (named or price.unit in ("area", "unit", "ml", "syringe"))
             and money_roles.role_of(sentence, "service", price_text=price.price_text) == "own_price"
             and not money_roles.names_a_place(sentence)]

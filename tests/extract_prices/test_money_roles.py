@@ -478,3 +478,14 @@ def test_a_run_of_price_rows_shares_the_label_its_first_row_took():
                            "$320 for several patches or one above 4 cm"), url)
     assert [p.amount for p in ex.prices] == [200.0, 260.0, 320.0]
     assert len({p.treatment for p in ex.prices}) == 1
+
+
+def test_a_long_bulleted_row_of_a_clinic_posts_price_list_is_a_row():
+    """A clinic's post listing its toxin prices: the last bullet has a long label but is still one
+    'label: amount' row of the same list; a bulleted sentence with two amounts stays a market figure."""
+    url = "https://hautpraxis.example/fr/actualites/12_toxine"
+    ex = extract_page(page(url, "Toxine botulique", "Nos tarifs:", "- 1 zone: 160 €", "- 2 zones: 270 €",
+                           "- Ride du lion: toxine avec un peu d'acide hyaluronique sur la peau marquée: 280 €",
+                           "• Greffe FUE – le prix pour une greffe FUE commence à 2000 € et peut aller jusqu'à 4000 €"),
+                      url)
+    assert sorted(p.amount for p in ex.prices) == [160.0, 270.0, 280.0]
