@@ -294,9 +294,31 @@ def _states_price(sentence: str, price_text: str | None) -> bool:
     return at > 0 and bool(_STATED.search(fold(sentence[max(0, at - 30):at])))
 
 
+# where a sentence's clauses part: ", and ...", ", but ...", "; ..."
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _price_clause(folded: str, sentence: str, price_text: str | None) -> str:
+    """The clause of a folded sentence that holds the amount, up to the sentence's end."""
+    at = sentence.find(price_text) if price_text else -1
+    if at < 0 or len(folded) != len(sentence):
+        return folded
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, at)]
+    return folded[breaks[-1]:] if breaks else folded
+
+
 def _hedged(sentence: str, price_text: str | None) -> bool:
     at = sentence.find(price_text) if price_text else -1
     return at > 0 and bool(_HEDGE.search(fold(sentence[max(0, at - 30):at])))
+
+
+# "so it effectively costs $15 per equivalent unit": a figure worked out from the real prices
+_WORKED_OUT = re.compile(r"\b(?:(?:effectively|in effect)(?:\s+(?:costs?|is|comes to))?|works? out (?:at|to)|equates to)\s*$")
+
+
+def _worked_out(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_WORKED_OUT.search(fold(sentence[max(0, at - 30):at])))
 
 
 def _balance(sentence: str, price_text: str | None) -> bool:
@@ -319,6 +341,8 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
         return "was_price"
     if _balance(sentence, price_text):
         return "deposit"  # the part left after a deposit: counted with the deposit, never a price
+    if _worked_out(sentence, price_text):
+        return "example"
     if treatment == "consultation" and names_consultation_fee(sentence, price_text):
         return "own_price"  # "the $100 consultation fee is forfeited": what happens to it, it is still the fee
     text = fold(sentence)
@@ -335,6 +359,8 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
             continue
         if role == "market_price" and not is_prose(sentence) and page == "service":
             continue  # "Botox (3 areas) in London £250" on a clinic's own list is its price
+        if role == "market_price" and page == "service" and not pattern.search(_price_clause(text, sentence, price_text)):
+            continue  # "the visit typically runs 40 minutes, and is priced at X": another clause's words
         if pattern.search(text):
             if role == "market_price" and page == "service" and _own_voice(sentence, text, brand) \
                     and not _MARKET_CERTAIN.search(text):

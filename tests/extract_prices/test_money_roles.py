@@ -80,6 +80,14 @@ def test_page_role(url, title, expected):
     # a figure credited to a survey, a society or a price site is the market, even as a list row
     ("• National Dermatology Society survey: $410", "service", "market_price"),
     ("• findaclinic.com: $300 to $450", "service", "market_price"),
+    # on a clinic's own page a market word in another clause of the sentence says nothing of the price...
+    ("The first visit usually lasts about forty minutes, and is charged at £95 with a skin scan included.",
+     "service", "own_price"),
+    # ...in the amount's own clause it does
+    ("Lip filler has grown popular, and clinics charge an average of £280 for a single syringe.", "service",
+     "market_price"),
+    # a figure worked out from the real prices is no offer
+    ("Counted in the other brand's units, the product effectively costs $14 per unit.", "service", "example"),
     # a booking site pointing readers to its merchants' deals speaks for itself, not for a clinic
     ("Search our listings and you may find deals on lip filler near you from $150 a syringe.",
      "editorial", "third_party"),
@@ -489,3 +497,16 @@ def test_a_long_bulleted_row_of_a_clinic_posts_price_list_is_a_row():
                            "• Greffe FUE – le prix pour une greffe FUE commence à 2000 € et peut aller jusqu'à 4000 €"),
                       url)
     assert sorted(p.amount for p in ex.prices) == [160.0, 270.0, 280.0]
+
+
+def test_a_price_late_in_a_long_paragraph_is_judged_by_its_own_sentence():
+    """The role of an amount far into a long paragraph is read from its own sentence, not from the
+    paragraph's first lines: here the sentence works the figure out, it is no second price."""
+    url = "https://glowbar.example/anti-wrinkle-units"
+    opening = ("Our anti-wrinkle price is $11 per unit of the brand we use most. " + "Brands measure their "
+               "units differently, so a dose of one brand is not a dose of another, and the number of units "
+               "on your receipt can look high even when the treatment is not dearer. " * 3)
+    para = opening + "Counted in the other brand's units, that effectively costs $33 per unit."
+    ex = extract_page(page(url, "Anti-wrinkle units explained", para), url)
+    assert [p.amount for p in ex.prices] == [11.0]
+    assert ("example", 33.0) in {(m.role, m.amount) for m in ex.money}
