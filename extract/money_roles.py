@@ -70,7 +70,8 @@ _RULES = (
                            r"subscription|finance|financing|instal?lments?|klarna|clearpay|afterpay|carecredit|"
                            r"pay over|interest[- ]free|monatlich|\bal mes\b|mensual|miesiecz|aylik|par mois|\bal mese\b|"
                            r"per year|annual fee|a year")),
-    ("third_party", re.compile(r"voucher|groupon|wowcher|living ?social|daily deal|coupon|gutschein|cupon|bon\b")),
+    ("third_party", re.compile(r"voucher|groupon|wowcher|living ?social|daily deal|coupon|gutschein|cupon|bon\b|"
+                               r"deals? (?:on|for) [a-z -]{0,30}near you|find deals|merchants? (?:on|listed)")),
     ("example", re.compile(r"for example|for instance|e\.g\.|example|imagine|suppose|refund of|refunds? (?:is|are|will be) calculated|"
                            r"(?:get|receive) back|pro[- ]?rata|zum beispiel|"
                            r"por ejemplo|na przyklad|par exemple|ad esempio|if you (?:have|had|buy|purchase)")),
@@ -85,7 +86,8 @@ _RULES = (
         r"je nach (?:klinik|arzt|praxis|anbieter)|segun (?:la|el) (?:clinica|medico|centro)|"
         r"w zaleznosci od (?:kliniki|lekarza|gabinetu)|klinige gore|"
         r"durchschnitt|in der regel|precio medio|de media|oscila|suele costar|srednio|srednia|zazwyczaj|"
-        r"ortalama|en moyenne|in media|mediamente|si aggira")),
+        r"ortalama|en moyenne|in media|mediamente|si aggira|"
+        r"mit kosten (?:von|zwischen|ab|um) .{0,40}rechnen")),
 )
 # Words that quote a spread of prices without saying whose: a market figure on a guide or news page,
 # but on a clinic's own treatment page ("prices range from £150 to £235") the clinic's own prices.
@@ -123,8 +125,49 @@ def news_site(url: str) -> bool:
 _FIRST_PERSON = re.compile(r"(?<![\w'’])I(?:'m|’m|'ve|’ve)?(?![\w'’])")
 
 
-def _own_voice(sentence: str, folded: str) -> bool:
-    return bool(_OWN.search(folded) or _FIRST_PERSON.search(sentence))
+def _own_voice(sentence: str, folded: str, brand: str | None = None) -> bool:
+    return bool(_OWN.search(folded) or _FIRST_PERSON.search(sentence)) or bool(brand) and names_brand(folded, brand)
+
+
+def speaks_for_clinic(sentence: str, brand: str | None = None) -> bool:
+    """The sentence speaks for the clinic: "we", "our", "I", or the site's own name."""
+    return _own_voice(sentence, fold(sentence), brand)
+
+
+_BRAND_MIN = 6
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "med"})
+
+
+def site_brand(url: str) -> str | None:
+    """The name a clinic's site is called by, from its host ("www.glow-bar.co.uk" -> "glowbar"); None
+    for news and deal sites (their name beside a price is a byline, not the clinic speaking)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host or news_site(url):
+        return None
+    host = re.sub(r"^(?:www\d?|m|en|de|es|fr|it|pl|tr)\.", "", host)
+    labels = host.split(".")[:-1]  # the top-level domain is no name
+    if len(labels) > 1 and labels[-1] in _SECOND_LEVEL:
+        labels.pop()  # glowbar.co.uk
+    label = labels[-1].replace("-", "") if labels else ""
+    return label if len(label) >= _BRAND_MIN and label.isalnum() else None
+
+
+def names_brand(folded: str, brand: str) -> bool:
+    """The sentence names the site's own clinic in two words or more run together ("Glow Bar offers..."
+    on glowbar.example): a clinic's post speaking of itself by name instead of "we". One word alone
+    is too often an ordinary word ("standard", "radiance")."""
+    words = re.findall(r"[a-z0-9]+", folded)
+    for i, word in enumerate(words):
+        if not brand.startswith(word):
+            continue
+        joined, used = word, 1
+        for nxt in words[i + 1:i + 5]:
+            if len(joined) >= len(brand):
+                break
+            joined, used = joined + nxt, used + 1
+        if joined == brand and used >= 2:
+            return True
+    return False
 
 
 def page_role(url: str, title: str | None = None) -> str:
@@ -175,7 +218,7 @@ def is_prose(sentence: str) -> bool:
     return len(_ASIDE.sub(" ", sentence).split()) >= 9
 
 
-_MONEY = re.compile(r"[£$€₺₹]\s?\d|\d\s?(?:€|zł|zl|tl|chf|aed|eur|usd|gbp|pln)\b|\b(?:chf|aed|eur|usd|gbp|pln|"
+_MONEY = re.compile(r"[£₤$€₺₹]\s?\d|\d\s?(?:€|zł|zl|tl|chf|aed|eur|usd|gbp|pln)\b|\b(?:chf|aed|eur|usd|gbp|pln|"
                     r"inr|zar|cad|aud|nzd|try|rs\.?|r)\s?\d", re.I)
 # Roles told by the words right beside an amount; a sentence may hold two ("from £2,950 or £82/month").
 _LOCAL_ROLES = ("deposit", "fee", "finance", "third_party", "wholesale")
@@ -229,12 +272,66 @@ def names_consultation_fee(sentence: str, price_text: str | None) -> bool:
     return bool(_FEE_AFTER.match(after) or _FEE_BEFORE.search(before))
 
 
+# A hedge right before the amount ("from about €300", "could cost approximately 8,000 pounds"): a
+# clinic states its own price, an estimate of what the treatment costs is a market figure. English
+# only: German and Italian price lists write "ca." before their own prices.
+_HEDGE = re.compile(r"\b(?:about|around|approximately|approx|roughly|somewhere around|in the region of)\.?\s*$")
+# A figure credited to a source ("Plastic surgery society: $400", "pricesite.com: $350 to $500",
+# "according to a survey"): a guide citing the market, even in a list.
+_SOURCE = re.compile(r"\b(?:societ(?:y|ies)|association|academy|survey|statistics|according to|data from|"
+                     r"census)\b|\b[a-z0-9-]+\.(?:com|org|net|co\.uk)\b")
+# "the remaining $150", "the balance of £300": the rest of a fee part-paid upfront, not a price.
+_BALANCE = re.compile(r"\b(?:remaining|outstanding|balance of|the rest of|the remainder)\s*(?:of\s*)?$")
+
+
+# "Filler dissolving costs £195 per session": a terms page stating what a treatment costs, the
+# amount right after the verb (a fee or deposit sentence has been told apart before this)
+_STATED = re.compile(r"\b(?:costs?|is priced at|are priced at|is charged at|are charged at)\s*(?:only\s+|just\s+)?$")
+
+
+def _states_price(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_STATED.search(fold(sentence[max(0, at - 30):at])))
+
+
+# where a sentence's clauses part: ", and ...", ", but ...", "; ..."
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+
+
+def _price_clause(folded: str, sentence: str, price_text: str | None) -> str:
+    """The clause of a folded sentence that holds the amount, up to the sentence's end."""
+    at = sentence.find(price_text) if price_text else -1
+    if at < 0 or len(folded) != len(sentence):
+        return folded
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(folded, 0, at)]
+    return folded[breaks[-1]:] if breaks else folded
+
+
+def _hedged(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_HEDGE.search(fold(sentence[max(0, at - 30):at])))
+
+
+# "so it effectively costs $15 per equivalent unit": a figure worked out from the real prices
+_WORKED_OUT = re.compile(r"\b(?:(?:effectively|in effect)(?:\s+(?:costs?|is|comes to))?|works? out (?:at|to)|equates to)\s*$")
+
+
+def _worked_out(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_WORKED_OUT.search(fold(sentence[max(0, at - 30):at])))
+
+
+def _balance(sentence: str, price_text: str | None) -> bool:
+    at = sentence.find(price_text) if price_text else -1
+    return at > 0 and bool(_BALANCE.search(fold(sentence[max(0, at - 30):at])))
+
+
 # "typically starts at £400" on a clinic's own page is its from-price, not a market figure
 _OWN_FROM = re.compile(r"\b(?:typically|usually|generally|normally)\s+(?:starts?|begins?)\s+(?:at|from)\b")
 
 
 def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: str | None = None,
-            treatment: str | None = None) -> str:
+            treatment: str | None = None, brand: str | None = None) -> str:
     """The role of a money mention, from its sentence, the words beside it and the page's role.
 
     ``treatment`` is what the price extractor tied the amount to: a consultation fee stated on a
@@ -242,12 +339,19 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
     """
     if was_price:
         return "was_price"
+    if _balance(sentence, price_text):
+        return "deposit"  # the part left after a deposit: counted with the deposit, never a price
+    if _worked_out(sentence, price_text):
+        return "example"
     if treatment == "consultation" and names_consultation_fee(sentence, price_text):
         return "own_price"  # "the $100 consultation fee is forfeited": what happens to it, it is still the fee
     text = fold(sentence)
     if page == "service":
         text = _OWN_FROM.sub(" from ", text)
     local = fold(local_context(sentence, price_text))
+    if (_SOURCE.search(local) or _hedged(sentence, price_text) and not _own_voice(sentence, text, brand)) and not any(
+            role in _LOCAL_ROLES and pattern.search(local) for role, pattern in _RULES):
+        return "market_price"
     for role, pattern in _RULES:
         if role in _LOCAL_ROLES:
             if pattern.search(local):
@@ -255,18 +359,21 @@ def role_of(sentence: str, page: str, *, was_price: bool = False, price_text: st
             continue
         if role == "market_price" and not is_prose(sentence) and page == "service":
             continue  # "Botox (3 areas) in London £250" on a clinic's own list is its price
+        if role == "market_price" and page == "service" and not pattern.search(_price_clause(text, sentence, price_text)):
+            continue  # "the visit typically runs 40 minutes, and is priced at X": another clause's words
         if pattern.search(text):
-            if role == "market_price" and page == "service" and _own_voice(sentence, text) \
+            if role == "market_price" and page == "service" and _own_voice(sentence, text, brand) \
                     and not _MARKET_CERTAIN.search(text):
                 continue  # "we are one of the most popular clinics..." with the clinic's own price
             return role
-    if page != "service" and _VAGUE_MARKET.search(text) and not _own_voice(sentence, text):
+    if page != "service" and _VAGUE_MARKET.search(text) and not _own_voice(sentence, text, brand):
         return "market_price"
     if page == "service" and is_prose(sentence) and _VAGUE_MARKET.search(text) and names_a_place(sentence) \
-            and not _own_voice(sentence, text):
+            and not _own_voice(sentence, text, brand):
         return "market_price"  # "the cost of X in Dubai ranges from ..." on a clinic's page: a city's prices
     if page == "service":
         return "own_price"
     if page == "policy":
-        return "own_price" if not is_prose(sentence) or treatment == "consultation" else "fee"
-    return "own_price" if _own_voice(sentence, text) else "market_price"
+        return "own_price" if not is_prose(sentence) or treatment == "consultation" or _states_price(
+            sentence, price_text) else "fee"
+    return "own_price" if _own_voice(sentence, text, brand) else "market_price"

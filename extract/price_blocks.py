@@ -20,7 +20,7 @@ from lxml import html
 
 from extract import price_lines as pl
 from core.text import fold
-from extract import price_tables, price_units as pu, treatments
+from extract import money_roles, price_tables, price_units as pu, treatments
 from extract.price_structured import structured_prices
 from extract.price_rows import clean_label, is_variant as _is_variant, to_price as _price, with_label_basis
 from extract.prices import PriceParse, find_prices, no_price, parse_price
@@ -38,7 +38,10 @@ _DURATION = re.compile(
 # words that say a sentence's amount is what something costs (a page-title treatment may then own it)
 _COST_WORDS = re.compile(r"\b(?:cost|costs|price[sd]?|pricing|charge[sd]?|fee|pay|budget|upwards?|from|starting|"
                          r"kost\w*|preis\w*|precio\w*|cuesta|prix|tarif\w*|cena|ceny|koszt\w*|fiyat\w*|"
-                         r"prezzo|prezzi|costa)\b")
+                         r"prezzo|prezzi|costa|prijs\w*|vanaf|tarief)\b")
+# the words between a treatment and its amount that say the amount is its price
+_STATED_COST = re.compile(r"^\W*(?:(?:treatments?|sessions?|procedures?|injections?)\s+)?(?:costs?|is|are|"
+                          r"is priced at|are priced at|starts? (?:at|from)|from)\s*(?:only\s+|just\s+)?$")
 # a sentence end: ". " after a word that is not an abbreviation ("ca. 50 €", "approx. £40", "Dr. Weber")
 _SENTENCE_STOP = re.compile(
     r"(?<!\bca)(?<!\bapprox)(?<!\binkl)(?<!\bincl)(?<!\bzzgl)(?<!\bbzw)(?<!\bz\.b)(?<!\bdr)(?<!\bnr)(?<!\bno)"
@@ -65,6 +68,9 @@ class _State:
     prose: list[Price] = field(default_factory=list)  # prices read from sentences (secondary)
     page_title: str = ""  # the <title> part naming a treatment: the last resort for a label
     pairs: dict[int, int] = field(default_factory=dict)  # price line -> label line of a two-column layout
+    own_page: bool = False  # a clinic's own service or policy page (not a guide, news or blog post)
+    brand: str | None = None  # the site's own name (extract/money_roles.py site_brand)
+    run: tuple[int, str] = (-9, "")  # the last price row that took its label from above, and that label
 
     def context(self) -> str:
         return " | ".join(t for _, t in reversed(self.headings))
@@ -80,7 +86,9 @@ def extract_prices(
     root = pl.clean(doc)
     tables = price_tables.innermost_tables(root)
     lines = pl.lines(root, skip=set(tables))
-    state = _State(default_currency, page_title=_page_title(doc), pairs=_column_pairs(lines))
+    state = _State(default_currency, page_title=_page_title(doc), pairs=_column_pairs(lines),
+                   own_page=money_roles.page_role(url, doc.findtext(".//title")) != "editorial",
+                   brand=money_roles.site_brand(url))
     visible: list[Price] = []
     for i in range(len(lines)):  # an article's market figures are told apart later (extract/money_roles.py)
         visible += _read_line(lines, i, state)
@@ -183,13 +191,20 @@ def _row(lines: list[pl.Line], i: int, found: list, st: _State) -> list[Price]:
             continue  # "Add a serum for £25", "Refer a friend: £20": not this treatment's price
         elif name is None and i in st.pairs:
             name, parse = _paired(lines, i, parse, st)
+        elif name is None and k == 0 and st.run[0] == i - 1:
+            name = st.run[1]  # the next row of a run of price rows under one label ("$300 for a medium patch")
+            st.run = (i, name)
         elif name is None:
             name, raw = _near_label(lines, i, st)
             if name and len(found) == 1 and not pu.basis(fold(line.text)):
                 parse = _with_unit_line(lines, i, parse, st, raw + _description(lines, i, st))
+            if name and k == 0:
+                st.run = (i, name)
         if not name:
             continue
         treatment = treatments.classify(name, st.context() + " | " + line.text)
+        if treatment == "consultation":
+            treatment = _setting_treatment(name) or treatment
         if treatment is None and _GENERIC_LABEL.match(name):
             treatment = "other"  # "Cost" over "£100": the page names the treatment (spiders/pages/clinic_page.py)
         if treatment == "other" and not treatments.best(name):
@@ -320,6 +335,50 @@ def _close(a: html.HtmlElement, b: html.HtmlElement) -> bool:
     return False
 
 
+_SETTING = re.compile(r"\b(?:during|within|in the course of|as part of|at the time of)\s+(?:an?|the|your|our)?\s*"
+                      r"(?:[a-z]+\s+){0,2}$")
+
+
+def _other_subject(before: str) -> treatments.Mention | None:
+    """"Filler dissolving costs £195 per session": a treatment outside the main groups that the
+    sentence says costs the amount (its last treatment named, right before a cost word)."""
+    found = treatments.mentions(before)
+    if not found or found[-1].group != "other" or not _STATED_COST.search(fold(before[found[-1].end:])):
+        return None
+    return found[-1]
+
+
+def _previous_sentence_topic(text: str, before: str, start: int, st: _State) -> treatments.Mention | None:
+    """"Toxin for sweating is costly. Self-paying patients are charged $900 for both underarms": on
+    a clinic's own service or policy page, a sentence naming no treatment but saying what something
+    costs takes the one treatment the earlier sentences of its paragraph name. On posts, guides and
+    news only when the sentence speaks for the clinic ("we", or the clinic's own name): their other
+    paragraphs quote the market. Never when the paragraph names two treatments."""
+    if not _COST_WORDS.search(fold(before)) or treatments.mentions(text[start - len(before):]):
+        return None
+    if not st.own_page and not money_roles.speaks_for_clinic(before, st.brand):
+        return None  # a post or guide: only a sentence where the clinic speaks for itself
+    earlier = [m for m in treatments.mentions(text[:start - len(before)]) if m.group != "other"]
+    return earlier[-1] if len({m.group for m in earlier}) == 1 else None
+
+
+def _in_setting(text: str, m: treatments.Mention) -> bool:
+    """"If freezing is done during a GP consultation, it is £25": the consultation is where the
+    treatment happens, not what the amount buys."""
+    return m.group == "consultation" and bool(_SETTING.search(fold(text[:m.start])))
+
+
+def _setting_treatment(label: str) -> str | None:
+    """The treatment of a row label whose only consultation is a setting: the one named before it,
+    else "other"; None when the label names a consultation for itself."""
+    found = treatments.mentions(label)
+    cons = [m for m in found if m.group == "consultation"]
+    if not cons or not all(_in_setting(label, m) for m in cons):
+        return None
+    before = [m for m in found if m.group != "consultation" and m.start < cons[-1].start]
+    return treatments.classify(before[-1].text, label) if before else "other"
+
+
 def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None = None,
            line_index: int = -1) -> list[Price]:
     out: list[Price] = []
@@ -329,11 +388,18 @@ def _prose(line: pl.Line, found: list, st: _State, lines: list[pl.Line] | None =
         before = text[max([i + 1 for i in stops if i < start], default=0):start]
         after = text[end:min([i for i in stops if i >= end], default=len(text))]
         hits = [m for m in treatments.mentions(before) if m.group != "other"]
+        if hits and _in_setting(before, hits[-1]):
+            named = [m for m in treatments.mentions(before[:hits[-1].start]) if m.group != "consultation"]
+            hits = named[-1:]
         later = [m for m in treatments.mentions(after) if m.group != "other"]
         if hits:  # the words after the amount describe it too ("PRP — £500: for thinning on the scalp")
             name, ctx = hits[-1].text, before + " " + after + " | " + st.context()
         elif later:  # "we charge a £30 consultation fee", "a $50 fee for consultations"
             name, ctx = later[0].text, after + " | " + st.context()
+        elif (earlier := _previous_sentence_topic(text, before, start, st)) is not None:
+            name, ctx = earlier.text, text[:start] + " | " + st.context()
+        elif (other := _other_subject(before)) is not None:
+            name, ctx = other.text, before + " " + after + " | " + st.context()
         else:
             heading = next((h for _, h in reversed(st.headings) if treatments.best(h)), None)
             if heading is None and st.page_title and _COST_WORDS.search(fold(before + after)):

@@ -247,7 +247,7 @@ def _walk(el, block, buf: list[str], out: list[Line], skip: set) -> None:
             buf.append(child.tail)
 
 
-_CUR_ONLY = re.compile(r"^(?:£|€|\$|US\$|₹|₺|zł|PLN|EUR|GBP|USD|AED|Dhs?|TL|INR|TRY|CHF)$")
+_CUR_ONLY = re.compile(r"^(?:£|₤|€|\$|US\$|₹|₺|zł|PLN|EUR|GBP|USD|AED|Dhs?|TL|INR|TRY|CHF)$")
 _NUM_ONLY = re.compile(r"^\d[\d.,' ]*(?:[.,][-–])?$")
 
 

@@ -69,7 +69,21 @@ def to_price(parse: PriceParse, treatment: str, name: str, evidence: str) -> Pri
         treatment=treatment, treatment_text=name[:200], amount=parse.amount, currency=parse.currency,
         unit=unit, sessions=sessions, quantity=quantity, per_session=per_session,
         from_price=parse.from_price, amount_max=parse.amount_max, was_amount=parse.was_amount,
-        price_text=parse.text or None, evidence=pl.norm(evidence)[:300],
+        price_text=parse.text or None, evidence=evidence_window(pl.norm(evidence), parse.text),
     )
+
+
+_EVIDENCE = 300
+
+
+def evidence_window(text: str, price_text: str | None) -> str:
+    """At most 300 characters of the line, holding the amount: the line's start when the amount is
+    in it, else the stretch around the amount (a price late in a long paragraph keeps its sentence,
+    which decides its role in extract/money_roles.py)."""
+    at = text.find(price_text) if price_text else -1
+    if len(text) <= _EVIDENCE or at < 0 or at + len(price_text) <= _EVIDENCE:
+        return text[:_EVIDENCE]
+    start = max(0, min(at - 200, len(text) - _EVIDENCE))
+    return text[start:start + _EVIDENCE]
 
 

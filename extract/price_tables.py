@@ -23,9 +23,9 @@ from items import Price
 
 _PRICE_HEADER = re.compile(
     r"\b(?:price|prices|cost|fee|fees|rate|amount|preis|preise|kosten|precio|precios|coste|tarifa|cena|"
-    r"ceny|koszt|prix|tarif|prezzo|costo|fiyat|ucret)\b|[£€$₹₺]|\bzl\b|\b(?:gbp|eur|usd|pln|aed|inr|try)\b"
+    r"ceny|koszt|prix|tarif|prezzo|costo|fiyat|ucret)\b|[£₤€$₹₺]|\bzl\b|\b(?:gbp|eur|usd|pln|aed|inr|try)\b"
 )
-_HEADER_CURRENCY = re.compile(r"[£€$₹₺]|zł|\b(?:GBP|EUR|USD|PLN|AED|INR|TRY|CHF|AUD|CAD)\b")
+_HEADER_CURRENCY = re.compile(r"[£₤€$₹₺]|zł|\b(?:GBP|EUR|USD|PLN|AED|INR|TRY|CHF|AUD|CAD)\b")
 _SESSIONS_HEADER = re.compile(r"\b(?:sessions?|sitzungen|sesiones|zabiegi|zabiegow|seances|sedute|seans)\b")
 _INT = re.compile(r"^\d{1,2}$")
 _MAX_CELL = 160

@@ -31,7 +31,7 @@ KNOWN_CURRENCIES = frozenset(
 )
 _DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD", "MXN"})
 _CURRENCY_OF = {
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
+    "£": "GBP", "₤": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP",
     "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
     "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
     "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD",
@@ -46,11 +46,11 @@ _CURRENCY_OF = {
 # A code written before a dollar sign names the dollar ("CAD $200", "AUD $650").
 _CODED_DOLLAR = r"(?:AUD|CAD|NZD|SGD|HKD|USD)\s?\$"
 _PRE = (
-    rf"{_CODED_DOLLAR}|US\$|NZ\$|AU\$|CA\$|A\$|C\$|S\$|£|€|\$|₹|₺|"
+    rf"{_CODED_DOLLAR}|US\$|NZ\$|AU\$|CA\$|A\$|C\$|S\$|£|₤|€|\$|₹|₺|"
     r"(?<![A-Za-z])(?:GBP|EUR|USD|AUD|CAD|NZD|SGD|CHF|PLN|AED|INR|TRY|ZAR|S?Fr\.|Rs\.?|Dhs?\.?|DH|TL)(?![A-Za-z])"
 )
 _POST = (
-    r"US\$|\$|£|€|₹|₺|zł\.?|(?:GBP|EUR|USD|AUD|CAD|NZD|CHF|PLN|AED|INR|TRY|ZAR|TL|Dhs?|DH|zl|złotych|zlotych"
+    r"US\$|\$|£|₤|€|₹|₺|zł\.?|(?:GBP|EUR|USD|AUD|CAD|NZD|CHF|PLN|AED|INR|TRY|ZAR|TL|Dhs?|DH|zl|złotych|zlotych"
     r"|[Ee]uros?|EURO|[Pp]ounds?|[Dd]ollars?|[Dd]irhams?|[Rr]upees?|[Ll]ira|[Rr]and|Franken)(?![A-Za-z])|S?Fr\.(?!\w)"
 )
 # 1,200 / 1.200 / 1 200 / 1'200, and the Indian lakh grouping 1,50,000
@@ -66,7 +66,7 @@ MONEY = re.compile(
     rf"(?P<pre>{_PRE})\s?(?P<n1>{_NUM})(?P<k1>{_K})?(?:\s?(?P<post1>{_POST})(?!\s?\d))?"
     rf"|(?P<n2>{_NUM})(?P<k2>{_K})?\s?(?P<post2>{_POST})(?!\d)"
 )
-_PAREN_CURRENCY = re.compile(r"\((?:in\s)?(?P<c>GBP|EUR|USD|AUD|CAD|NZD|CHF|PLN|AED|INR|TRY|ZAR|£|€|\$|₹|₺|zł|TL)\)")
+_PAREN_CURRENCY = re.compile(r"\((?:in\s)?(?P<c>GBP|EUR|USD|AUD|CAD|NZD|CHF|PLN|AED|INR|TRY|ZAR|£|₤|€|\$|₹|₺|zł|TL)\)")
 _EXPONENT = re.compile(r"\d+(?:[.,]\d+)?[eE][+-]?\d+\b")
 _BARE = re.compile(rf"(?P<n>{_NUM})(?P<k>{_K})?")
 _BARE_ONLY = re.compile(rf"^[^\d]*?(?P<n>{_NUM})(?P<k>{_K})?[^\d]*$")

@@ -175,13 +175,15 @@ def classify(name: str, context: str = "") -> str | None:
 
 _TOPIC_MIN = 3  # mentions the page's main treatment needs, and twice the runner-up's
 _TOPIC_CHARS = 30_000
+_OPENING_CHARS = 300
 
 
 def page_topic(title: str, h1: str, body: str) -> str:
     """The treatment a page is about, for a price whose label names none ("Cost of treatment from
     £450", "Kosten: ab 300 CHF"): the title's or the h1's treatment, else the one the page's text
     names most (three times or more, twice as often as any other; menus name each treatment once,
-    and consultations are mentioned everywhere), else what the title says (possibly "other")."""
+    and consultations are mentioned everywhere), else the one the page's opening names alone when the
+    text names it most, else what the title says (possibly "other")."""
     for text in (title, h1):
         found = classify(text)
         if found and found != _GENERIC:
@@ -193,5 +195,11 @@ def page_topic(title: str, h1: str, body: str) -> str:
             counts[m.group] = counts.get(m.group, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and ranked[0][1] >= _TOPIC_MIN and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return resolve(ranked[0][0], "", sample)
+    opening = {m.group for m in mentions(body[:_OPENING_CHARS])} - {_GENERIC, "consultation"}
+    if len(opening) == 1 and ranked and ranked[0][0] in opening and ranked[0][1] >= 2 and (
+            len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        # a page whose opening lines (its headings when there is no title or h1) name one treatment,
+        # also the one its text names most: "Lip lines: smoothing with hyaluronic acid"
         return resolve(ranked[0][0], "", sample)
     return classify(title) or classify(h1) or ""

@@ -19,6 +19,7 @@ from w3lib.encoding import html_to_unicode
 
 from core.places import COUNTRY_CURRENCY
 from extract import booking, clinic_info, money_roles, people, price_blocks, signals, structured, treatments
+from extract.prices import find_prices
 from items import Money, PageExtract
 
 log = logging.getLogger(__name__)
@@ -201,6 +202,7 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
     found = price_blocks.extract_prices(doc, nodes, url=url, default_currency=currency, country=country)
     title = doc.findtext(".//title") or ""
     role_of_page = money_roles.page_role(url, title)
+    brand = money_roles.site_brand(url)
     topic = None
     intros: dict[str, str] | None = None
     roles: list[tuple[object, str, str, bool]] = []  # (price, role, sentence, its label names a treatment)
@@ -216,7 +218,8 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
             result.prices.append(price)  # an offer the site publishes as its own; POA and free
             continue
         sentence = money_roles.sentence_around(price.evidence or "", price.price_text)
-        role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment)
+        role = money_roles.role_of(sentence, role_of_page, price_text=price.price_text, treatment=price.treatment,
+                                   brand=brand)
         if role == "own_price" and role_of_page == "policy" and price.treatment == "other" and not named:
             role = "fee"  # "Up to 30-minute appointments: $50" on a cancellation policy names no treatment
         if role == "own_price" and role_of_page == "policy" and not money_roles.is_prose(sentence):
@@ -226,6 +229,8 @@ def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, cou
         roles.append((price, role, sentence, named))
     if role_of_page == "editorial" and not money_roles.news_site(url):
         roles = _article_price_list(roles)
+    if role_of_page == "policy" and any(role == "own_price" and p.treatment == "consultation" for p, role, _, _ in roles):
+        roles = _deposit_restated(roles, doc.xpath("string(//body)"))
     for price, role, sentence, _ in roles:
         if role == "own_price":
             result.prices.append(price)
@@ -260,12 +265,43 @@ def _intro_roles(doc) -> dict[str, str]:
     return out
 
 
+_REFUNDED = re.compile(r"\b(?:refund\w*|redeem\w*|returned to you|given back)\b", re.I)
+
+
+def _deposit_restated(roles: list, body: str) -> list:
+    """A policy page that calls its booking deposit a "consultation fee" in another sentence ("a £50
+    deposit secures the booking" ... "the £50 consultation fee is refunded if you do not go ahead"):
+    a fee given back like the deposit of the same amount is that deposit, not a consultation price.
+    A consultation fee of the same amount that is not refunded ("consultation only: $100") stays."""
+    def called_deposit(price_text: str | None) -> bool:
+        if not price_text:
+            return False
+        amount = re.escape(price_text.strip())
+        return bool(re.search(rf"{amount}\s+(?:\w+\s+)?deposit|deposit\s+(?:of\s+)?{amount}(?!\d)", body, re.I))
+    return [(p, "deposit" if role == "own_price" and p.treatment == "consultation" and _REFUNDED.search(s)
+             and called_deposit(p.price_text) else role, s, n) for p, role, s, n in roles]
+
+
+_BULLET = re.compile(r"^\s*[-–•*·]\s")
+
+
+def _bullet_row(price, sentence: str) -> bool:
+    """A bulleted list item that is one line, one sentence and one amount after a colon ("- Frown
+    lines: toxin with a little filler where the skin has creased: 250 €"): a row however many words
+    its label has. A bulleted sentence ("• FUE - the cost starts from X and can go up to Y") is not."""
+    evidence = (price.evidence or "").strip()
+    at = evidence.find(price.price_text or "\0")
+    return (bool(_BULLET.match(evidence)) and sentence.strip() == evidence and at > 0
+            and evidence[:at].rstrip().endswith(":") and len(find_prices(evidence)) == 1)
+
+
 def _article_price_list(roles: list) -> list:
     """A clinic's own post that lists its prices ("1 zone: 150 €", "2 zones: 250 €"): list rows
     naming a treatment or an area, single amounts, no market words, two or more of them, are the
     clinic's prices; a guide's lists name sources, places or ranges and stay market figures."""
     rows = [i for i, (price, role, sentence, named) in enumerate(roles)
-            if role == "market_price" and not money_roles.is_prose(sentence) and price.amount_max is None
+            if role == "market_price" and (not money_roles.is_prose(sentence) or _bullet_row(price, sentence))
+            and price.amount_max is None
             and (named or price.unit in ("area", "unit", "ml", "syringe"))
             and money_roles.role_of(sentence, "service", price_text=price.price_text) == "own_price"
             and not money_roles.names_a_place(sentence)]

@@ -71,6 +71,38 @@ def test_page_role(url, title, expected):
      "service", "market_price"),
     ("In general the treatment runs anywhere from $700 to $1,900 per session across providers.",
      "service", "market_price"),
+    # a hedged estimate is nobody's price list, even in a fact box on a treatment page...
+    ("Price guide Beginning at about £250 per ml", "service", "market_price"),
+    ("With this method 3000 grafts might set you back approximately £7,000 or more.", "service",
+     "market_price"),
+    # ...unless the clinic speaks for itself
+    ("We ask around £95 for a first session of scalp microneedling.", "service", "own_price"),
+    # a figure credited to a survey, a society or a price site is the market, even as a list row
+    ("• National Dermatology Society survey: $410", "service", "market_price"),
+    ("• findaclinic.com: $300 to $450", "service", "market_price"),
+    # on a clinic's own page a market word in another clause of the sentence says nothing of the price...
+    ("The first visit usually lasts about forty minutes, and is charged at £95 with a skin scan included.",
+     "service", "own_price"),
+    # ...in the amount's own clause it does
+    ("Lip filler has grown popular, and clinics charge an average of £280 for a single syringe.", "service",
+     "market_price"),
+    # a figure worked out from the real prices is no offer
+    ("Counted in the other brand's units, the product effectively costs $14 per unit.", "service", "example"),
+    # a booking site pointing readers to its merchants' deals speaks for itself, not for a clinic
+    ("Search our listings and you may find deals on lip filler near you from $150 a syringe.",
+     "editorial", "third_party"),
+    # German "expect costs between X and Y" is a market spread
+    ("Für eine Haartransplantation in Berlin muss man mit Kosten zwischen 3000 und £6000 rechnen.",
+     "service", "market_price"),
+    # a terms page stating what a treatment costs, the amount right after the verb, is its price...
+    ("Removing old filler with an enzyme costs £180 per visit, at the discretion of your injector.",
+     "policy", "own_price"),
+    # ...a sentence that only mentions an amount on a terms page stays a fee
+    ("Should you need a second visit within the month, a further £40 will be added for that visit.",
+     "policy", "fee"),
+    # the rest of a fee part-paid upfront is not a second price
+    ("Two days before your visit we send a link to pay the remaining $120 of the consultation fee.",
+     "policy", "deposit"),
 ])
 def test_role_of_a_sentence(sentence, page, expected):
     price = next(part for part in sentence.replace(",", " ").split() if part[:1] in "£$")
@@ -342,3 +374,139 @@ def test_prp_described_after_its_amount_as_for_the_scalp_is_hair_prp():
                 "density where the scalp is thinning.")
     ex = extract_page(html, url)
     assert [(p.treatment, p.amount) for p in ex.prices] == [("prp_hair", 450.0)]
+
+
+@pytest.mark.parametrize("sentence, treatment", [
+    # the consultation is where the treatment happens, not what the amount buys...
+    ("Tags removed during a routine GP consultation cost only £30.", "other"),
+    ("Add anti-wrinkle to one area during your consultation for £95 more.", "botulinum_toxin"),
+    # ...but a consultation priced for itself stays one
+    ("A consultation with the nurse before any treatment is £30 in total.", "consultation"),
+])
+def test_a_consultation_that_is_only_the_setting_is_not_what_is_priced(sentence, treatment):
+    url = "https://familypractice.example/minor-procedures/skin-tags"
+    ex = extract_page(page(url, "Skin tag removal", "Removing skin tags", sentence), url)
+    assert [p.treatment for p in ex.prices] == [treatment]
+
+
+def test_a_page_without_title_or_heading_takes_its_topic_from_its_opening_lines():
+    """A saved excerpt whose title is the doctor's name: the opening lines name the treatment,
+    which the text also names most, so "Cost (CHF) from 500" is that treatment's price."""
+    url = "https://hautarzt.example/Falten/Stirn"
+    body = ("<p>DR. ANNA MUSTER</p><p>Hautärztin in Bern</p><p>Glätten der Stirnfalten mit Hyaluronsäure</p>"
+            "<p>Mit den Jahren verliert die Stirn an Spannkraft, die Haut wird dünner und trockener, und die "
+            "Linien, die sich beim Stirnrunzeln bilden, bleiben auch in Ruhe sichtbar. Viele Menschen wünschen "
+            "sich dann eine sanfte Glättung ohne Operation und ohne lange Ausfallzeit.</p>"
+            "<p>Kurz gefasst</p><p>Dauer 20 Minuten</p><p>Betäubung Creme</p><p>Ausfallzeit keine</p>"
+            "<p>Die Hyaluronsäure wird mit feinen Nadeln eingebracht; Botulinumtoxin ist eine Alternative.</p>"
+            "<p>Kurz gefasst</p><p>Dauer 20 Minuten</p><p>Betäubung Creme</p><p>Ausfallzeit keine</p>"
+            "<p>Kosten (CHF) ab 500</p>")
+    html = f"<html><head><title>DR. ANNA MUSTER</title></head><body>{body}</body></html>".encode()
+    ex = extract_page(html, url)
+    assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("dermal_filler", 500.0, "CHF")]
+
+
+_PARAGRAPH = ("Anti-wrinkle injections for heavy sweating work well, but the product itself is expensive and "
+              "insurers rarely pay for it. Patients paying for themselves are charged $750 for both armpits.")
+
+
+@pytest.mark.parametrize("url, paragraph, expected", [
+    # a clinic's own treatment page: the earlier sentence of the paragraph names the treatment
+    ("https://skinclinic.example/sweating/anti-wrinkle-for-sweating", _PARAGRAPH, [("botulinum_toxin", 750.0)]),
+    # a news article with the same paragraph quotes somebody else's price
+    ("https://skinclinic.example/news/2024/03/sweat-treatment-prices", _PARAGRAPH, []),
+    # two treatments named before it: no telling which one the amount is for
+    ("https://skinclinic.example/sweating/options",
+     "Anti-wrinkle injections and microneedling both help, but neither is cheap. Patients paying for "
+     "themselves are charged $750 for a visit.", []),
+])
+def test_a_price_sentence_takes_the_treatment_its_paragraph_named_before(url, paragraph, expected):
+    ex = extract_page(page(url, "Treatment for heavy sweating", paragraph), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == expected
+
+
+def test_a_treatment_outside_the_main_groups_priced_in_a_terms_sentence():
+    """A refund policy stating what filler dissolving costs, in a sentence long enough to be prose."""
+    url = "https://glowbar.example/refund-policy/"
+    ex = extract_page(page(url, "Refund policy", "Filler dissolver costs £180 per session and is only offered when "
+                                                 "the treating clinician judges it safe and necessary for you."), url)
+    assert [(p.treatment, p.amount, p.currency) for p in ex.prices] == [("other", 180.0, "GBP")]
+
+
+@pytest.mark.parametrize("url, sentence, expected", [
+    # a clinic's post naming itself instead of "we" speaks for the clinic...
+    ("https://www.glowbarclinic.example/post/lip-filler-questions",
+     "At Glow Bar Clinic a first lip filler appointment is £190 with a review included.", "own_price"),
+    # ...a news site's name is a byline, and one ordinary word that happens to be the host is no name
+    ("https://www.eveningtimes.example/beauty/lip-filler-prices",
+     "Evening Times readers said a first lip filler appointment is £190 in town.", "market_price"),
+    ("https://standard.example/beauty/lip-filler-prices",
+     "A standard first lip filler appointment is £190 in most of town.", "market_price"),
+])
+def test_a_clinic_post_naming_the_clinic_speaks_for_it(url, sentence, expected):
+    brand = money_roles.site_brand(url)
+    assert money_roles.role_of(sentence, "editorial", price_text="£190", brand=brand) == expected
+
+
+def test_the_remaining_part_of_a_consultation_fee_is_not_a_second_price():
+    sentence = "A day before your visit you pay the remaining $120 consultation fee through the link we send."
+    assert money_roles.role_of(sentence, "policy", price_text="$120", treatment="consultation") == "deposit"
+
+
+def test_a_clinic_post_prices_the_treatment_its_paragraph_named_when_it_speaks_for_itself():
+    """On a post the earlier sentence's treatment carries over only to a sentence where the clinic
+    speaks (here by its own name); a sentence that does not stays unpriced."""
+    url = "https://www.glowbarclinic.example/post/five-questions-about-toxin"
+    para = ("What anti-wrinkle treatment costs depends on how many zones are treated. Glow Bar Clinic has a "
+            "starting price of 110 euro for half a zone. One full zone mostly costs 150 euro elsewhere.")
+    ex = extract_page(page(url, "Five questions about toxin", para), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == [("botulinum_toxin", 110.0)]
+
+
+@pytest.mark.parametrize("second, expected", [
+    # the same amount called a consultation fee and given back like the deposit: the deposit again
+    ("If you decide against treatment, your £40 consultation fee is refunded in full.", []),
+    # a consultation booked on its own has its own fee, even of the same amount
+    ("A consultation on its own, without treatment, has a consultation fee of £40.", [("consultation", 40.0)]),
+])
+def test_a_deposit_restated_as_a_refundable_consultation_fee_is_no_price(second, expected):
+    url = "https://glowbar.example/booking-policy/"
+    ex = extract_page(page(url, "Booking policy", "Every new client books with a £40 deposit, taken off the treatment.",
+                           second), url)
+    assert [(p.treatment, p.amount) for p in ex.prices] == expected
+
+
+def test_a_run_of_price_rows_shares_the_label_its_first_row_took():
+    """Rows priced by size under one label a few lines up: each row of the run is the same treatment,
+    also those further down than a lone row may look for its label."""
+    url = "https://hairclinic.example/treatments/steroid-injections"
+    ex = extract_page(page(url, "Steroid injections for patchy hair loss", "Results show in", "2-4 months",
+                           "How often are they given?", "Once every five weeks, at most five times.",
+                           "$200 for a patch under 2 cm", "$260 for a patch of 2 to 4 cm",
+                           "$320 for several patches or one above 4 cm"), url)
+    assert [p.amount for p in ex.prices] == [200.0, 260.0, 320.0]
+    assert len({p.treatment for p in ex.prices}) == 1
+
+
+def test_a_long_bulleted_row_of_a_clinic_posts_price_list_is_a_row():
+    """A clinic's post listing its toxin prices: the last bullet has a long label but is still one
+    'label: amount' row of the same list; a bulleted sentence with two amounts stays a market figure."""
+    url = "https://hautpraxis.example/fr/actualites/12_toxine"
+    ex = extract_page(page(url, "Toxine botulique", "Nos tarifs:", "- 1 zone: 160 €", "- 2 zones: 270 €",
+                           "- Ride du lion: toxine avec un peu d'acide hyaluronique sur la peau marquée: 280 €",
+                           "• Greffe FUE – le prix pour une greffe FUE commence à 2000 € et peut aller jusqu'à 4000 €"),
+                      url)
+    assert sorted(p.amount for p in ex.prices) == [160.0, 270.0, 280.0]
+
+
+def test_a_price_late_in_a_long_paragraph_is_judged_by_its_own_sentence():
+    """The role of an amount far into a long paragraph is read from its own sentence, not from the
+    paragraph's first lines: here the sentence works the figure out, it is no second price."""
+    url = "https://glowbar.example/anti-wrinkle-units"
+    opening = ("Our anti-wrinkle price is $11 per unit of the brand we use most. " + "Brands measure their "
+               "units differently, so a dose of one brand is not a dose of another, and the number of units "
+               "on your receipt can look high even when the treatment is not dearer. " * 3)
+    para = opening + "Counted in the other brand's units, that effectively costs $33 per unit."
+    ex = extract_page(page(url, "Anti-wrinkle units explained", para), url)
+    assert [p.amount for p in ex.prices] == [11.0]
+    assert ("example", 33.0) in {(m.role, m.amount) for m in ex.money}

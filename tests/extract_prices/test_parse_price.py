@@ -42,6 +42,10 @@ AMOUNTS = [
     row("Room R12 on floor 2", None, cur="GBP", id="rand-needs-za-page"),
     row("ZAR 950", {"amount": 950.0, "currency": "ZAR"}, id="rand-code"),
     row("Fr. 320.–", {"amount": 320.0, "currency": "CHF"}, id="swiss-franc-prefix"),
+    # the old lira-style sign some sites type for the pound
+    row("Packages from ₤1,450", {"amount": 1450.0, "currency": "GBP", "from_price": True}, id="pound-written-as-lira-sign"),
+    row("Course of 3 – 420₤", {"amount": 420.0, "currency": "GBP", "unit": "course", "sessions": 3},
+        id="pound-sign-variant-after"),
     row("Behandlung (CHF) ab 280", {"amount": 280.0, "currency": "CHF", "from_price": True},
         id="currency-heads-column"),
     row("720 NZD", {"amount": 720.0, "currency": "NZD"}),
