@@ -208,21 +208,19 @@ def find_signals(doc, *, article: bool = False) -> list[Signal]:
     ``article``: the page is editorial (extract/money_roles.page_role), see ARTICLE_KINDS."""
     body = doc.find("body")
     root = body if body is not None else doc
-    if not _triggered(root.text_content().lower()):
+    page = root.text_content().lower()
+    present = tuple(w for w in (*_ALL_WORDS, *product_words()) if w in page)  # one scan of the page
+    if not present:
         return []
     found: dict[tuple[str, str], Signal] = {}
     for block in blocks(root):
-        if not _triggered(block.lower()):
+        if not _has(block.lower(), present):  # a word absent from the page is absent from its blocks
             continue
         for sentence in sentences(block):
             for kind, value in _sentence_signals(sentence, block):
                 if not article or kind in ARTICLE_KINDS:
                     found.setdefault((kind, value), Signal(kind=kind, value=value, text=sentence[:MAX_TEXT]))
     return list(found.values())
-
-
-def _triggered(low: str) -> bool:
-    return _has(low, _ALL_WORDS) or _has(low, product_words())
 
 
 def text_signals(text: str) -> list[Signal]:
