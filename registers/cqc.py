@@ -39,7 +39,6 @@ from core import __version__
 from core.nations import postcode_key
 from registers.care import cqc_location, save_locations
 from registers.net import BlockedAddress, CachedPacedClient, check_url
-from registers.npi import _GuardedRedirects  # the same redirect guard
 from registers.nppes import record_snapshot
 
 DEFAULT_CQC_URL = os.environ.get("CLINICWATCH_CQC_URL", "https://api.service.cqc.org.uk/public/v1")
@@ -75,19 +74,9 @@ class CqcClient(CachedPacedClient):
         if not key.strip():
             raise CqcKeyMissing(f"no CQC API key: set {KEY_ENV} (a free key from {KEY_PORTAL})")
         self._key = key.strip()
+        super().__init__(db=db, min_interval=min_interval, cache_ttl=cache_ttl, timeout=timeout,
+                         retries=retries, allow_private=allow_private, clock=clock, sleep=sleep)
         self.base_url = base_url.rstrip("/")
-        self.db = db
-        self.min_interval = max(0.0, min_interval)
-        self.cache_ttl = cache_ttl
-        self.timeout = timeout
-        self.retries = retries
-        self.allow_private = allow_private
-        self.clock = clock
-        self.sleep = sleep
-        self.requests_made = 0
-        self.cache_hits = 0
-        self._last_request: float | None = None
-        self._opener = urllib.request.build_opener(_GuardedRedirects(allow_private))
 
     # --- public API ---------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import socket
 import time
+import urllib.request
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -53,18 +54,36 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
             raise BlockedAddress(f"refused {host}: {why} (use --allow-private to allow)")
 
 
+class GuardedRedirects(urllib.request.HTTPRedirectHandler):
+    """Every redirect target passes the same address guard as the first URL."""
+
+    def __init__(self, allow_private: bool):
+        self.allow_private = allow_private
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: PLR0913
+        check_url(newurl, allow_private=self.allow_private)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 class CachedPacedClient:
     """What the register API clients (NPI Registry, CQC) share: answers cached in the
-    ``register_cache`` table for ``cache_ttl`` seconds, and at most one request every
-    ``min_interval`` seconds. Subclasses set ``db``, ``cache_ttl``, ``min_interval``, ``clock``,
-    ``sleep`` and ``_last_request`` in their constructor."""
+    ``register_cache`` table for ``cache_ttl`` seconds, at most one request every
+    ``min_interval`` seconds, and an opener whose redirects pass the address guard."""
 
-    db: object
-    cache_ttl: float
-    min_interval: float
-    clock: Callable[[], float]
-    sleep: Callable[[float], None]
-    _last_request: float | None
+    def __init__(self, *, db, min_interval: float, cache_ttl: float, timeout: float, retries: int,
+                 allow_private: bool, clock: Callable[[], float], sleep: Callable[[float], None]):
+        self.db = db
+        self.min_interval = max(0.0, min_interval)
+        self.cache_ttl = cache_ttl
+        self.timeout = timeout
+        self.retries = retries
+        self.allow_private = allow_private
+        self.clock = clock
+        self.sleep = sleep
+        self.requests_made = 0
+        self.cache_hits = 0
+        self._last_request: float | None = None
+        self._opener = urllib.request.build_opener(GuardedRedirects(allow_private))
 
     def _cache_get(self, url: str) -> str | None:
         if self.db is None or self.cache_ttl <= 0:

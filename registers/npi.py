@@ -59,15 +59,6 @@ class NpiPage:
         return len(self.records) < self.limit or self.skip + self.limit > MAX_SKIP
 
 
-class _GuardedRedirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, allow_private: bool):
-        self.allow_private = allow_private
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: PLR0913
-        check_url(newurl, allow_private=self.allow_private)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
 class NpiClient(CachedPacedClient):
     """Look up NPIs and search by name; see the module docstring for the manners kept."""
 
@@ -84,19 +75,9 @@ class NpiClient(CachedPacedClient):
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
     ):
+        super().__init__(db=db, min_interval=min_interval, cache_ttl=cache_ttl, timeout=timeout,
+                         retries=retries, allow_private=allow_private, clock=clock, sleep=sleep)
         self.base_url = base_url
-        self.db = db
-        self.min_interval = max(0.0, min_interval)
-        self.cache_ttl = cache_ttl
-        self.timeout = timeout
-        self.retries = retries
-        self.allow_private = allow_private
-        self.clock = clock
-        self.sleep = sleep
-        self.requests_made = 0
-        self.cache_hits = 0
-        self._last_request: float | None = None
-        self._opener = urllib.request.build_opener(_GuardedRedirects(allow_private))
 
     # --- public API ---------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from registers.net import BlockedAddress, address_refusal, check_url
-from registers.npi import _GuardedRedirects
+from registers.net import GuardedRedirects
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,6 @@ def test_public_ip_literal_passes():
 
 
 def test_redirects_to_loopback_refused():
-    handler = _GuardedRedirects(allow_private=False)
+    handler = GuardedRedirects(allow_private=False)
     with pytest.raises(BlockedAddress, match="loopback"):
         handler.redirect_request(None, None, 302, "Found", {}, "http://127.0.0.1/admin")
