@@ -28,12 +28,9 @@ from typing import Any
 import sqlite_utils
 
 from analysis import labels
-from analysis.registry import Hit, rule
-from analysis.rules.common import CLINIC_COLS, in_list, parse_json, people_phrase, rows
+from analysis.registry import Hit, rule, rule_sources
+from analysis.rules.common import CLINIC_COLS, and_list, in_list, parse_json, rows
 
-CQC_SOURCE = "https://www.consultingroom.com/why-trust-us/"  # research regulation-2026.md s.1
-HIS_SOURCE = ("https://healthcareimprovementscotland.scot/inspections-reviews-and-regulation/"
-              "regulation-of-independent-healthcare/background-and-legislation")
 CQC_LOCATION_URL = "https://www.cqc.org.uk/location/{id}"
 
 _UNREGISTERED = """
@@ -94,7 +91,7 @@ def cqc_unregistered_surgery(db: sqlite_utils.Database, s: Mapping[str, Any]) ->
     for r in rows(db, sql, params):
         offered = parse_json(r["offered"]) or []
         treatments = list(dict.fromkeys(o["treatment"] for o in offered))
-        what = people_phrase([labels.treatment_name(t, start=False) for t in treatments])
+        what = and_list([labels.treatment_name(t, start=False) for t in treatments])
         words = list(dict.fromkeys(o["text"] for o in offered if o["text"]))
         said = f' ("{words[0]}")' if words else ""
         clinic = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
@@ -106,7 +103,7 @@ def cqc_unregistered_surgery(db: sqlite_utils.Database, s: Mapping[str, Any]) ->
         yield Hit("amber", message, r["clinic_id"], price_id=offered[0]["id"] if offered else None,
                   evidence_url=source_url,
                   evidence={"source_url": source_url, "treatments": treatments, "words": words,
-                            "prices": offered, "rule_source": CQC_SOURCE,
+                            "prices": offered, "rule_source": rule_sources()["ENG-CQC-02"]["url"],
                             **_match_evidence(r, "cqc")})
 
 
@@ -121,7 +118,7 @@ def his_unregistered_clinic(db: sqlite_utils.Database, s: Mapping[str, Any]) -> 
               "max_items": s["EVIDENCE_MAX_ITEMS"]}
     for r in rows(db, sql, params):
         people = parse_json(r["people"]) or []
-        named = people_phrase([f"{p['name']} ({PROFESSION_NAMES.get(p['profession'], p['profession'])})"
+        named = and_list([f"{p['name']} ({PROFESSION_NAMES.get(p['profession'], p['profession'])})"
                                for p in people[:3]])
         more = f" and {len(people) - 3} more" if len(people) > 3 else ""
         clinic = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
@@ -133,4 +130,4 @@ def his_unregistered_clinic(db: sqlite_utils.Database, s: Mapping[str, Any]) -> 
         source_url = next((p["source_url"] for p in people if p.get("source_url")), None)
         yield Hit("amber", message, r["clinic_id"], evidence_url=source_url,
                   evidence={"source_url": source_url, "practitioners": people,
-                            "rule_source": HIS_SOURCE, **_match_evidence(r, "his")})
+                            "rule_source": rule_sources()["SCO-HIS-01"]["url"], **_match_evidence(r, "his")})

@@ -49,7 +49,7 @@ def in_list(values: tuple[str, ...] | list[str]) -> str:
     return json.dumps(list(values))
 
 
-def people_phrase(names: list[str]) -> str:
+def and_list(names: list[str]) -> str:
     """"A", "A and B", "A, B and C"."""
     if len(names) <= 2:
         return " and ".join(names)

@@ -36,7 +36,7 @@ import sqlite_utils
 
 from analysis import labels
 from analysis.registry import Hit, rule
-from analysis.rules.common import CLINIC_COLS, COUNTRY, in_list, rows
+from analysis.rules.common import CLINIC_COLS, COUNTRY, and_list, in_list, rows
 from core.nations import uk_nation
 from extract.signals import MAX_GRAFTS_PER_SESSION, products_named
 
@@ -131,15 +131,11 @@ def promotions(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]
     for clinic, signals in clinic_signals(db, ("promotion",), "GB"):
         kinds = list(dict.fromkeys(PROMOTION_WORDS.get(sg["value"], sg["value"]) for sg in signals))
         message = (
-            f"{_name(clinic)} promotes injectable treatments with {labels_phrase(kinds)}: its website "
+            f"{_name(clinic)} promotes injectable treatments with {and_list(kinds)}: its website "
             f"says {quoted(signals)}. Professional guidance for doctors and nurses forbids offers "
             "that pressure people into a medical decision."
         )
         yield _hit("amber", message, clinic, signals, promotions=[sg["value"] for sg in signals])
-
-
-def labels_phrase(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @rule("UK-SETTING-01", 1, severities=("amber",), title="Injectables at home, in a hotel or a pop-up")
@@ -161,7 +157,7 @@ def unlicensed_product(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Itera
             continue
         names = list(dict.fromkeys(sg["value"] for sg in unlicensed))
         message = (
-            f"{_name(clinic)} names a toxin product not licensed in the UK ({labels_phrase(names)}): "
+            f"{_name(clinic)} names a toxin product not licensed in the UK ({and_list(names)}): "
             f"its website says {quoted(unlicensed)}. Unlicensed toxin caused the 2025 UK botulism "
             "outbreak; licensed products are Alluzience, Azzalure, Bocouture, Botox, Letybo, "
             "Nuceiva and Relfydess."
@@ -285,7 +281,7 @@ def hair_tourism(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hi
         tourism = [sg for sg in signals if sg["kind"] == "hair_tourism"]
         message = (
             f"{_name(clinic)} sells hair transplants to patients travelling from abroad "
-            f"({quoted(tourism)}) and {labels_phrase(reasons)}. Hair restoration societies advise that "
+            f"({quoted(tourism)}) and {and_list(reasons)}. Hair restoration societies advise that "
             "only a licensed doctor should plan the surgery, harvest and place the grafts, and warn "
             f"that more than {MAX_GRAFTS_PER_SESSION:,} grafts in one session is a sign of an unsafe clinic."
         )

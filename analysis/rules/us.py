@@ -31,7 +31,7 @@ import sqlite_utils
 from analysis import labels, scope
 from analysis.registry import Hit, rule
 from analysis.rules.common import (
-    CLINIC_COLS, COUNTRY, in_list, json_flag, parse_json, people_phrase, rows,
+    CLINIC_COLS, COUNTRY, and_list, in_list, json_flag, parse_json, rows,
 )
 from analysis.rules.uk import credential_hit, credential_hits
 
@@ -64,7 +64,7 @@ def injectable_clinics(db: sqlite_utils.Database, s: Mapping[str, Any]
         r["tops"] = [p for p in r["people"] if p["profession"] in TOP]
         r["label"] = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
         names = [labels.treatment_name(t, start=False) for t in parse_json(r["treatments"])]
-        r["what"] = people_phrase(names)
+        r["what"] = and_list(names)
         yield r
 
 
@@ -219,5 +219,5 @@ def npi_problem(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit
             continue
         who = f" given for {r['practitioner_name']}" if r["practitioner_name"] else ""
         clinic = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
-        message = f"The NPI {r['value']}{who} at {clinic} {people_phrase(reasons)}."
+        message = f"The NPI {r['value']}{who} at {clinic} {and_list(reasons)}."
         yield credential_hit("red" if r["status"] in NPI_RED else "amber", message, r)
