@@ -140,11 +140,13 @@ def extract_page(
     _run(result, "clinic", lambda: _clinic(result, doc, nodes, url, hints))
     country = result.clinic.country or hints.get("country")
     currency = COUNTRY_CURRENCY.get(country or "")
-    _run(result, "prices", lambda: _prices(result, doc, nodes, url, currency, country))
+    title = doc.findtext(".//title") or ""
+    role_of_page = money_roles.page_role(url, title)  # service, editorial or policy: prices and signals read it
+    _run(result, "prices", lambda: _prices(result, doc, nodes, url, currency, country, title, role_of_page))
     _run(result, "practitioners", lambda: result.practitioners.extend(
         people.extract_practitioners(doc, nodes, url=url, country=country)))
-    article = money_roles.page_role(url, doc.findtext(".//title")) == "editorial"
-    _run(result, "signals", lambda: result.signals.extend(signals.find_signals(doc, article=article)))
+    _run(result, "signals", lambda: result.signals.extend(
+        signals.find_signals(doc, article=role_of_page == "editorial")))
     return result
 
 
@@ -197,11 +199,10 @@ _MENUS = lxml.etree.XPath(
         f'contains(concat(" ", normalize-space(@class), " "), " {t} ")' for t in _MENU_TOKENS) + "]")
 
 
-def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, country: str | None) -> None:
+def _prices(result: PageExtract, doc, nodes, url: str, currency: str | None, country: str | None,
+            title: str, role_of_page: str) -> None:
     """Every money mention, then its role: own prices become prices, the rest money mentions."""
     found = price_blocks.extract_prices(doc, nodes, url=url, default_currency=currency, country=country)
-    title = doc.findtext(".//title") or ""
-    role_of_page = money_roles.page_role(url, title)
     brand = money_roles.site_brand(url)
     topic = None
     intros: dict[str, str] | None = None
