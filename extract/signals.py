@@ -165,9 +165,14 @@ def products() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
 
 def product_named(text: str) -> tuple[str, bool] | None:
     """The first toxin product a text names, with its UK licence status ("Botox", True)."""
-    pattern, names = products()
-    m = pattern.search(text or "")
-    return names[" ".join(m.group(1).lower().replace("-", " ").split())] if m else None
+    found = products_named(text)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=256)
+def is_licensed(product: str) -> bool:
+    """Whether a product name (as products_named gives it) has a UK licence."""
+    return dict(products()[1].values()).get(product, False)
 
 
 def products_named(text: str) -> list[tuple[str, bool]]:
@@ -212,24 +217,23 @@ def find_signals(doc, *, article: bool = False) -> list[Signal]:
     present = tuple(w for w in (*_ALL_WORDS, *product_words()) if w in page)  # one scan of the page
     if not present:
         return []
-    found: dict[tuple[str, str], Signal] = {}
-    for block in blocks(root):
-        if not _has(block.lower(), present):  # a word absent from the page is absent from its blocks
-            continue
-        for sentence in sentences(block):
-            for kind, value in _sentence_signals(sentence, block):
-                if not article or kind in ARTICLE_KINDS:
-                    found.setdefault((kind, value), Signal(kind=kind, value=value, text=sentence[:MAX_TEXT]))
-    return list(found.values())
+    # a word absent from the page is absent from its blocks: only blocks holding one are read
+    return _collect((b for b in blocks(root) if _has(b.lower(), present)), article)
 
 
 def text_signals(text: str) -> list[Signal]:
     """Signals of plain text (a test table's sentence, a PDF page's lines): one block a line."""
+    return _collect((" ".join(line.split()) for line in (text or "").splitlines()), article=False)
+
+
+def _collect(block_texts, article: bool) -> list[Signal]:
+    """One signal per kind and value, with the first sentence that shows it."""
     found: dict[tuple[str, str], Signal] = {}
-    for block in (" ".join(line.split()) for line in (text or "").splitlines()):
+    for block in block_texts:
         for sentence in sentences(block):
             for kind, value in _sentence_signals(sentence, block):
-                found.setdefault((kind, value), Signal(kind=kind, value=value, text=sentence[:MAX_TEXT]))
+                if not article or kind in ARTICLE_KINDS:
+                    found.setdefault((kind, value), Signal(kind=kind, value=value, text=sentence[:MAX_TEXT]))
     return list(found.values())
 
 

@@ -38,7 +38,7 @@ from analysis import labels
 from analysis.registry import Hit, rule
 from analysis.rules.common import CLINIC_COLS, COUNTRY, and_list, in_list, rows
 from core.nations import uk_nation
-from extract.signals import MAX_GRAFTS_PER_SESSION, products_named
+from extract.signals import MAX_GRAFTS_PER_SESSION, is_licensed, product_named, products_named
 
 SIGNALS_SQL = f"""
 SELECT {CLINIC_COLS}, {COUNTRY} AS country_code, c.postcode, s.kind, s.value, s.text, s.source_url,
@@ -152,7 +152,7 @@ def mobile_setting(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[
 @rule("UK-PRODUCT-01", 1, severities=("red",), title="Toxin product not licensed in the UK")
 def unlicensed_product(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Iterator[Hit]:
     for clinic, signals in clinic_signals(db, ("toxin_product",), "GB"):
-        unlicensed = [sg for sg in signals if not _licensed(sg["value"])]
+        unlicensed = [sg for sg in signals if not is_licensed(sg["value"])]
         if not unlicensed:
             continue
         names = list(dict.fromkeys(sg["value"] for sg in unlicensed))
@@ -163,11 +163,6 @@ def unlicensed_product(db: sqlite_utils.Database, s: Mapping[str, Any]) -> Itera
             "Nuceiva and Relfydess."
         )
         yield _hit("red", message, clinic, unlicensed, products=names)
-
-
-def _licensed(product: str) -> bool:
-    found = products_named(product)
-    return bool(found) and found[0][1]
 
 
 TOXIN_PRICES_SQL = f"""
@@ -221,9 +216,9 @@ PAGE_WORDS = {"home": "its home page", "prices": "a price list", None: "a page"}
 
 def pom_named(label: str) -> str | None:
     """The prescription-only medicine a price label names: a toxin brand or its generic name."""
-    found = products_named(label)
+    found = product_named(label)
     if found:
-        return found[0][0]
+        return found[0]
     m = _GENERIC_POM.search(label)
     return m.group(0) if m else None
 
