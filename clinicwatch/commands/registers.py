@@ -167,7 +167,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     reg = subparsers.add_parser("registers", help="import and list register snapshots")
     reg_sub = reg.add_subparsers(dest="registers_command", metavar="ACTION", required=True)
     imp = reg_sub.add_parser(
-        "import", help="import a register snapshot CSV (UK, voluntary, or the NPPES file)",
+        "import", help="import a register snapshot (UK and voluntary CSVs, the NPPES file, CQC locations, the HIS register)",
         description="KIND is one of " + ", ".join(IMPORT_KINDS) + ". UK and voluntary files "
         "have the columns number,name,status,annotations; nppes takes the NPPES "
         "dissemination CSV (npidata_pfile_*.csv); cqc takes CQC API location records (JSON "
