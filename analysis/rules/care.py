@@ -119,12 +119,12 @@ def his_unregistered_clinic(db: sqlite_utils.Database, s: Mapping[str, Any]) -> 
     for r in rows(db, sql, params):
         people = parse_json(r["people"]) or []
         named = and_list([f"{p['name']} ({PROFESSION_NAMES.get(p['profession'], p['profession'])})"
-                               for p in people[:3]])
+                          for p in people[:3]])
         more = f" and {len(people) - 3} more" if len(people) > 3 else ""
         clinic = labels.clinic_label(r["clinic_name"], r["site"], r["branch"])
         message = (
-            f"{clinic} names {named}{more}. A Scottish clinic where a doctor, dentist, nurse or "
-            f"pharmacist works must be registered with Healthcare Improvement Scotland (HIS), "
+            f"{clinic} names {named}{more}. In Scotland a clinic where a doctor, dentist, nurse or "
+            f"pharmacist works needs to register with Healthcare Improvement Scotland (HIS), "
             f"but {_match_words(r, 'HIS')}."
         )
         source_url = next((p["source_url"] for p in people if p.get("source_url")), None)

@@ -45,7 +45,7 @@ def test_his01_names_the_professionals(db, build):
     his_unlisted_nurse(build)
     run_rules(db, now=NOW)
     flag, evidence = only_flag(db, "SCO-HIS-01")
-    assert flag["message"].startswith("Glasgow Glow names Fiona MacLeod (nurse). A Scottish clinic")
+    assert flag["message"].startswith("Glasgow Glow names Fiona MacLeod (nurse). In Scotland a clinic")
     assert "Healthcare Improvement Scotland (HIS)" in flag["message"]
     assert [p["profession"] for p in evidence["practitioners"]] == ["nurse"]
     assert flag["evidence_url"].endswith(".example/team")

@@ -152,7 +152,7 @@ def test_a_clinic_post_quoting_its_own_doctor(url, paragraph, expected):
     # a compound role before a first name
     ("Our Nurse Prescriber, Ottilie trained in Glasgow before joining us.", [(None, "Ottilie")]),
     # the person who runs the clinic
-    ("Bram Vos runs the clinic and is a member of a trichology society.", [(None, "Bram Vos")]),
+    ("Bram Vos runs the clinic; he belongs to a trichology society.", [(None, "Bram Vos")]),
     # a job before the name, a technician included
     ("From left: hair technician Rosa Lind Mayer and clinic manager Tom Abel.", [(None, "Rosa Lind Mayer")]),
     # dotted post-nominals after a name
