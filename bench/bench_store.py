@@ -34,7 +34,7 @@ TREATMENTS = ["hair_mesotherapy", "face_mesotherapy", "prp_hair", "prp_face", "m
               "botulinum_toxin", "dermal_filler", "skin_booster"]
 PKS = {"clinics": ("id",), "practitioners": ("id",), "credentials": ("id",), "prices": ("id",),
        "price_observations": ("price_id", "crawl_id"), "pages": ("url",),
-       "clinic_sources": ("clinic_id", "source", "url"), "money": ("id",)}
+       "clinic_sources": ("clinic_id", "source", "url"), "money": ("id",), "signals": ("id",)}
 
 
 def make_items(n: int) -> list[PageItem]:
